@@ -1,0 +1,42 @@
+# Chongqing Policy Lab. Two commands matter: `make lab` and `make test`. Each target is one line of intent.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+SET    ?= 01
+SUBMISSIONS ?= submissions
+
+.PHONY: lab test execute bench assign grade lint clean help
+
+help:              ## list the targets
+	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
+
+$(READY): pyproject.toml  ## create .venv and install the course with its test tools
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(READY)
+
+lab: $(READY)      ## open the course in JupyterLab on the start page
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(READY)     ## run every test: units, data, lessons (nbval), exercises, browser
+	$(BIN)/python -m pytest
+
+execute: $(READY)  ## re-execute the lessons in place after an edit (refuses to touch uncommitted student edits)
+	$(BIN)/python scripts/execute_lessons.py $(LESSONS)
+
+bench: $(READY)    ## measure speed and size; writes bench/REPORT.md
+	$(BIN)/python bench/run.py
+
+assign: $(READY)   ## regenerate student notebooks and autograders from the exercise masters
+	$(BIN)/python scripts/assign_exercises.py
+
+grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIONS=path/to/folder
+	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
+
+lint: $(READY)     ## ruff over the package, tests and notebooks
+	$(BIN)/python -m ruff check src tests scripts notebooks
+
+clean:             ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache

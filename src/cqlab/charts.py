@@ -1,0 +1,126 @@
+"""The house style for every chart: one palette, one CJK-capable font, labels in English or Chinese.
+
+The Noto Sans CJK font ships with the ``noto-cjk-sans-otc`` package; it is registered once,
+from its file (matplotlib's font cache is not relied upon), and placed after DejaVu Sans so
+that Latin text keeps matplotlib's usual look and Chinese glyphs fall back to Noto.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+from cqlab.i18n import get_language, label
+
+#: Okabe & Ito (2008) colour-blind-safe palette, in the order charts use it.
+PALETTE = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+CJK_FAMILY = "Noto Sans CJK SC"
+_registered = {"font": None}
+
+
+def register_cjk_font() -> str:
+    """Register the bundled Noto Sans CJK font with matplotlib (once); return its file path."""
+    if _registered["font"] is None:
+        from matplotlib import font_manager
+
+        import noto_cjk
+
+        path = str(noto_cjk.otc_path("sans"))
+        font_manager.fontManager.addfont(path)
+        _registered["font"] = path
+    return _registered["font"]
+
+
+def use_house_style() -> None:
+    """Apply the course's chart style to matplotlib: palette, font, sizes, light grid."""
+    register_cjk_font()
+    matplotlib.rcParams.update(
+        {
+            # Two families: matplotlib falls back glyph by glyph along font.family (not along
+            # font.sans-serif), so Chinese characters missing from DejaVu come from Noto.
+            "font.family": ["DejaVu Sans", CJK_FAMILY],
+            "axes.unicode_minus": False,  # the ASCII hyphen exists in every font
+            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.titlesize": 12,
+            "axes.titleweight": "normal",  # the bundled CJK font has one weight
+            "axes.labelsize": 10,
+            "legend.frameon": False,
+            "figure.dpi": 100,
+            "savefig.dpi": 100,
+            "figure.figsize": (7.5, 4.2),
+        }
+    )
+
+
+use_house_style()
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, figsize=(7.5, 4.2)):
+    """Return (figure, axes) without touching pyplot's global state (no figure piles up)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=figsize, layout="constrained")
+    axes = figure.subplots(nrows, ncols, squeeze=True)
+    return figure, axes
+
+
+def source_note(figure, text: str) -> None:
+    """Write a source line under a chart, e.g. the dataset citation or 'simulated data'."""
+    prefix = label("Source: ", "来源:")
+    engine = figure.get_layout_engine()
+    if engine is not None and hasattr(engine, "set"):
+        engine.set(rect=(0, 0.045, 1, 0.955))  # keep a strip free for the note
+    figure.text(0.005, 0.002, prefix + text, fontsize=7, color="#555555", ha="left", va="bottom")
+
+
+def figure_png(figure) -> bytes:
+    """Render a figure to PNG bytes (what widgets show and tests compare)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def show(figure, alt: str):
+    """Display a figure as a static PNG with alt text, so it reads without a running kernel."""
+    from IPython.display import Image, display
+
+    display(Image(data=figure_png(figure), format="png", alt=alt))
+
+
+def axis_unit(source_unit: str, language: str | None = None) -> tuple[float, str]:
+    """Return (multiplier, axis label) to show values given in ``source_unit``.
+
+    Chinese labels keep the Chinese unit; English labels convert 亿元 to billion yuan and
+    万亿元 to trillion yuan, so both readers see a unit they count in.
+    """
+    language = language or get_language()
+    table = {
+        "亿元": (0.1, "billion yuan"),
+        "万亿元": (1.0, "trillion yuan"),
+        "万元": (10.0, "thousand yuan"),
+        "元": (1.0, "yuan"),
+        "万标箱": (10.0, "thousand TEU"),
+        "万户": (10.0, "thousand entities"),
+        "万人": (10.0, "thousand people"),
+        "万辆": (10.0, "thousand vehicles"),
+        "万km": (10.0, "thousand km"),
+        "万公里": (10.0, "thousand km"),
+        "%": (1.0, "%"),
+    }
+    if language == "zh":
+        return 1.0, source_unit
+    return table.get(source_unit, (1.0, source_unit))

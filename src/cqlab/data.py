@@ -1,0 +1,211 @@
+"""Load the course datasets with the types that ``datasets/datapackage.json`` declares.
+
+Every table keeps its provenance: ``sources(name)`` lists where it comes from and
+``citation(name)`` gives one line to put under a chart. A file that is missing,
+damaged or edited is reported with its name, what is wrong, and how to restore it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from cqlab.errors import DatasetError, describe
+
+#: Where the CSV files and datapackage.json live (override with CQLAB_DATASETS).
+DATASETS_DIR = Path(
+    os.environ.get("CQLAB_DATASETS", Path(__file__).resolve().parents[2] / "datasets")
+)
+
+_PANDAS_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+def _restore_hint(path: Path) -> str:
+    return f"Restore it with: git checkout -- datasets/{path.name}"
+
+
+def _package() -> dict:
+    return _package_in(str(DATASETS_DIR))
+
+
+@lru_cache(maxsize=4)
+def _package_in(directory: str) -> dict:
+    path = Path(directory) / "datapackage.json"
+    if not path.exists():
+        raise DatasetError(f"The dataset catalogue {path} is missing. {_restore_hint(path)}")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DatasetError(
+            f"The dataset catalogue {path} is not valid JSON ({error.msg} at line {error.lineno}). "
+            f"{_restore_hint(path)}"
+        ) from None
+
+
+def _resources() -> dict[str, dict]:
+    return {resource["name"]: resource for resource in _package()["resources"]}
+
+
+def names() -> list[str]:
+    """Return the names of all course datasets, sorted."""
+    return sorted(_resources())
+
+
+def _resource(name: object) -> dict:
+    resources = _resources()
+    if not isinstance(name, str):
+        raise DatasetError(
+            f"A dataset name must be text, e.g. 'macro'; got {describe(name)}. "
+            f"Available: {', '.join(sorted(resources))}."
+        )
+    key = name.strip().removesuffix(".csv")
+    if key not in resources:
+        close = difflib.get_close_matches(key, resources, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise DatasetError(
+            f"There is no dataset called '{name}'.{hint} Available: {', '.join(sorted(resources))}."
+        )
+    return resources[key]
+
+
+def _check_file(resource: dict) -> Path:
+    path = DATASETS_DIR / resource["path"]
+    if not path.exists():
+        raise DatasetError(f"The data file {path} is missing. {_restore_hint(path)}")
+    expected = resource.get("hash")
+    if expected:
+        algorithm, _, digest = expected.rpartition(":")
+        actual = hashlib.new(algorithm or "md5", path.read_bytes()).hexdigest()
+        if actual != digest:
+            raise DatasetError(
+                f"The data file {path.name} has changed since it was published "
+                f"(its {algorithm or 'md5'} hash differs from datapackage.json), so its numbers "
+                f"can no longer be traced to their sources. {_restore_hint(path)} "
+                "(Course maintainers who changed it on purpose: run "
+                "`python datasets/build_datapackage.py`.)"
+            )
+    return path
+
+
+def clear_cache() -> None:
+    """Forget loaded tables (after a dataset file or DATASETS_DIR changed)."""
+    _package_in.cache_clear()
+    _load_cached.cache_clear()
+
+
+@lru_cache(maxsize=None)
+def _load_cached(directory: str, name: str):
+    import pandas as pd
+
+    resource = _resource(name)
+    path = _check_file(resource)
+    fields = resource["schema"]["fields"]
+    declared = [field["name"] for field in fields]
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except Exception as error:  # a truncated or garbled file: say which and how to restore
+        raise DatasetError(
+            f"The data file {path.name} could not be read as CSV ({error}). {_restore_hint(path)}"
+        ) from None
+    found = list(frame.columns)
+    if found != declared:
+        missing = [c for c in declared if c not in found]
+        extra = [c for c in found if c not in declared]
+        raise DatasetError(
+            f"The columns of {path.name} do not match datapackage.json: "
+            f"missing {missing or 'none'}, unexpected {extra or 'none'}. {_restore_hint(path)}"
+        )
+    for field in fields:
+        column, kind = field["name"], field.get("type", "string")
+        if kind in ("integer", "number"):
+            converted = pd.to_numeric(frame[column], errors="coerce")
+            bad = converted.isna() & frame[column].notna()
+            if bad.any():
+                row = int(bad.idxmax())
+                raise DatasetError(
+                    f"In {path.name}, column '{column}' should hold {kind}s, but row {row + 2} "
+                    f"holds {frame.at[row, column]!r}. {_restore_hint(path)}"
+                )
+            if kind == "integer" and (converted.dropna() % 1 != 0).any():
+                raise DatasetError(
+                    f"In {path.name}, column '{column}' should hold whole numbers. {_restore_hint(path)}"
+                )
+            frame[column] = converted.astype(_PANDAS_TYPES[kind])
+        elif kind == "boolean":
+            mapping = {"true": True, "false": False, "True": True, "False": False}
+            frame[column] = frame[column].map(mapping).astype("boolean")
+    return frame
+
+
+def load(name: str):
+    """Return the dataset ``name`` as a pandas DataFrame with its declared column types.
+
+    Integers are pandas' nullable ``Int64``, numbers ``float64``, text ``str``. An unknown
+    name raises DatasetError listing the available names. Each call returns a fresh copy,
+    so changing it in a lesson never changes what the next cell loads.
+    """
+    return _load_cached(str(DATASETS_DIR), _resource(name)["name"]).copy()
+
+
+def sources(name: str) -> list[dict]:
+    """Return the sources of a dataset as a list of {"title", "path"} dictionaries."""
+    return [dict(source) for source in _resource(name).get("sources", [])]
+
+
+def fields(name: str):
+    """Return a table of the dataset's columns: name, type and description (with units)."""
+    import pandas as pd
+
+    rows = [
+        {"column": f["name"], "type": f.get("type", "string"), "description": f.get("description", "")}
+        for f in _resource(name)["schema"]["fields"]
+    ]
+    return pd.DataFrame(rows)
+
+
+def citation(name: str) -> str:
+    """Return a one-line citation for a dataset, for a chart caption or a reference list."""
+    resource = _resource(name)
+    titles = "; ".join(source.get("title", "") for source in resource.get("sources", [])[:2])
+    licences = ", ".join(lic.get("name", lic.get("title", "")) for lic in resource.get("licenses", []))
+    title = resource.get("title", resource["name"])
+    parts = [f"Chongqing Policy Lab, '{title}' (datasets/{resource['path']})"]
+    if titles:
+        parts.append(f"from {titles}")
+    if licences:
+        parts.append(f"licence {licences}")
+    return ", ".join(parts) + "."
+
+
+def value(name: str, **where) -> float:
+    """Return the one value in dataset ``name`` whose columns equal ``where``.
+
+    For example ``value("macro", indicator="GDP", year=2024)``. Raises DatasetError when no
+    row or more than one row matches, saying which, so a lesson never picks a number silently.
+    """
+    frame = load(name)
+    return float(row(name, frame=frame, **where)["value"])
+
+
+def row(name: str, frame=None, **where):
+    """Return the one row (a pandas Series) of dataset ``name`` matching ``where``."""
+    frame = load(name) if frame is None else frame
+    mask = None
+    for column, wanted in where.items():
+        if column not in frame.columns:
+            raise DatasetError(
+                f"Dataset '{name}' has no column '{column}'. Columns: {', '.join(frame.columns)}."
+            )
+        match = frame[column] == wanted
+        mask = match if mask is None else mask & match
+    selected = frame[mask.fillna(False)] if mask is not None else frame
+    if len(selected) != 1:
+        condition = ", ".join(f"{k}={v!r}" for k, v in where.items())
+        raise DatasetError(
+            f"Expected exactly one row of '{name}' with {condition}; found {len(selected)}."
+        )
+    return selected.iloc[0]

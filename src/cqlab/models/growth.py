@@ -1,0 +1,67 @@
+"""Growth arithmetic: compound annual growth, the growth a target requires, paths, annualising.
+
+Formulas: a value V0 growing at rate g for n years reaches V0 (1 + g)^n, so the compound
+annual growth rate (CAGR) from V0 to Vn is (Vn / V0)^(1/n) - 1. Rates are fractions
+(0.05 means 5% a year); values are in any one unit, the same for baseline and target.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cqlab.errors import CqlabInputError, expect_number
+
+
+def cagr(start: float, end: float, years: float) -> float:
+    """Return the compound annual growth rate (a fraction) that takes ``start`` to ``end``."""
+    start = expect_number(start, "start value", minimum=0, allow_min=False)
+    end = expect_number(end, "end value", minimum=0, allow_min=False)
+    years = expect_number(years, "number of years", minimum=0, allow_min=False)
+    return (end / start) ** (1.0 / years) - 1.0
+
+
+def required_growth_rate(baseline: float, target: float, base_year: int, target_year: int) -> float:
+    """Return the CAGR needed to go from ``baseline`` in ``base_year`` to ``target`` in ``target_year``."""
+    base_year = int(expect_number(base_year, "base year", integer=True))
+    target_year = int(expect_number(target_year, "target year", integer=True))
+    if target_year <= base_year:
+        raise CqlabInputError(
+            f"The target year must come after the base year ({base_year}); got {target_year}."
+        )
+    return cagr(baseline, target, target_year - base_year)
+
+
+def project(baseline: float, rate: float, years: int) -> np.ndarray:
+    """Return the path baseline*(1+rate)^t for t = 0..years (years+1 values)."""
+    baseline = expect_number(baseline, "baseline", minimum=0, allow_min=False)
+    rate = expect_number(rate, "growth rate", minimum=-1, allow_min=False)
+    years = int(expect_number(years, "number of years", minimum=0, integer=True))
+    return baseline * (1.0 + rate) ** np.arange(years + 1)
+
+
+def years_to_reach(baseline: float, target: float, rate: float) -> float:
+    """Return how many years growth at ``rate`` takes from ``baseline`` to ``target``."""
+    baseline = expect_number(baseline, "baseline", minimum=0, allow_min=False)
+    target = expect_number(target, "target", minimum=0, allow_min=False)
+    rate = expect_number(rate, "growth rate", minimum=-1, allow_min=False)
+    if target <= baseline:
+        return 0.0
+    if rate <= 0:
+        return float("inf")
+    return float(np.log(target / baseline) / np.log1p(rate))
+
+
+def annualise(partial_value: float, months_covered: int, method: str = "proportional") -> float:
+    """Return a full-year estimate from a figure that covers ``months_covered`` months.
+
+    ``proportional`` scales by 12/months (assumes every month is like the average one);
+    ``as_is`` keeps the partial figure (a lower bound for a full year of positive flows).
+    Either is an assumption, not data: lessons must say which one a number rests on.
+    """
+    value = expect_number(partial_value, "partial-year value", minimum=0)
+    months = int(expect_number(months_covered, "months covered", minimum=1, maximum=12, integer=True))
+    if method == "proportional":
+        return value * 12.0 / months
+    if method == "as_is":
+        return value
+    raise CqlabInputError(f"method must be 'proportional' or 'as_is'; got {method!r}.")

@@ -1,0 +1,102 @@
+"""The base of every lesson widget: controls -> model -> one persistent figure -> PNG image.
+
+Why not ``ipywidgets.interact`` with ``plt.show()``? That recreates a figure and a pyplot
+state on every move of a slider. Here the figure is made once and redrawn in place, the
+PNG goes into an ``ipywidgets.Image`` (so the browser receives one image per change and
+nothing flickers), and a wrong input shows a plain message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from cqlab.charts import figure_png, new_figure
+from cqlab.errors import CqlabInputError
+
+MAIN_CONTROL_CLASS = "cqlab-main-control"
+CHART_CLASS = "cqlab-chart"
+RESULT_CLASS = "cqlab-result"
+MESSAGE_CLASS = "cqlab-message"
+
+
+class ChartWidget:
+    """Controls that drive one chart and one line of result text.
+
+    Subclasses set ``self.controls`` (name -> widget) before calling ``super().__init__``,
+    name the main control, and implement ``compute(**values)`` (call a model function,
+    return its result) and ``draw(figure, axes, result)`` and ``describe(result)``.
+    ``refresh()`` runs on every change; tests call it by setting a control's ``.value``.
+    """
+
+    figsize = (7.5, 4.2)
+
+    def __init__(self, controls: dict, main: str):
+        self.controls = controls
+        self.figure, self.axes = new_figure(figsize=self.figsize)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
+        self.image.add_class(CHART_CLASS)
+        self.result_box = widgets.HTML()
+        self.result_box.add_class(RESULT_CLASS)
+        self.message_box = widgets.HTML()
+        self.message_box.add_class(MESSAGE_CLASS)
+        self.result = None
+        self.error: str | None = None
+        controls[main].add_class(MAIN_CONTROL_CLASS)
+        self.main_control = controls[main]
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    # --- to implement in a lesson widget -------------------------------------------------
+    def compute(self, **values):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def draw(self, figure, axes, result) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self, result) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # --- shared machinery ----------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _on_change(self, _change=None) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute and redraw; on a student's wrong input, keep the last chart and explain."""
+        try:
+            result = self.compute(**self.values)
+        except CqlabInputError as error:
+            self.error = str(error)
+            self.message_box.value = (
+                f'<div style="color:#b00020">Check the input: {html.escape(str(error))}</div>'
+            )
+            return
+        self.error = None
+        self.message_box.value = ""
+        self.result = result
+        self.result_box.value = self.describe(result)
+        axes = self.axes
+        for ax in getattr(axes, "flat", [axes]):
+            ax.clear()
+        for text in list(self.figure.texts):  # source notes are redrawn by draw()
+            text.remove()
+        self.draw(self.figure, axes, result)
+        self.image.value = figure_png(self.figure)
+
+    def layout(self):
+        """The widget tree: controls on top, then messages, the chart and the result."""
+        return widgets.VBox(
+            [widgets.VBox(list(self.controls.values())), self.message_box, self.image, self.result_box]
+        )
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.layout())

@@ -1,0 +1,18 @@
+"""The catalogue of bad inputs: one module of cases per topic, collected by tests/test_bad_inputs.py.
+
+Each module defines CASES, a list of Case(what, call, expected): ``what`` says in plain words what the
+student did, ``call`` is a zero-argument function that does it, ``expected`` is a fragment of the message
+the student must see. `python -m tests.bad_inputs` prints the whole catalogue as a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Case:
+    what: str
+    call: Callable[[], object]
+    expected: str

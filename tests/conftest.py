@@ -1,0 +1,8 @@
+"""Shared test setup: make `tests` importable as a package for the bad-input catalogue."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
