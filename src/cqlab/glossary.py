@@ -64,7 +64,6 @@ def search_widget(initial: str = ""):
     import ipywidgets as widgets
 
     box = widgets.Text(value=initial, placeholder="中文, pinyin or English", description="Search:")
-    box.add_class("cqlab-main-control")
     results = widgets.HTML(_as_html(search(initial)))
     results.add_class("cqlab-result")
 

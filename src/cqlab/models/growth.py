@@ -65,3 +65,23 @@ def annualise(partial_value: float, months_covered: int, method: str = "proporti
     if method == "as_is":
         return value
     raise CqlabInputError(f"method must be 'proportional' or 'as_is'; got {method!r}.")
+
+
+def months_covered(period: str) -> int:
+    """Return how many months a period label covers: "2023-01/2023-10" -> 10, "2023" -> 12."""
+    import re
+
+    if not isinstance(period, str):
+        raise CqlabInputError(f"A period must be text like '2023-01/2023-10'; got {period!r}.")
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})\s*", period)
+    if match:
+        y1, m1, y2, m2 = (int(g) for g in match.groups())
+        months = (y2 - y1) * 12 + (m2 - m1) + 1
+        if months < 1:
+            raise CqlabInputError(f"The period {period!r} ends before it starts.")
+        return months
+    if re.fullmatch(r"\s*\d{4}\s*", period):
+        return 12
+    raise CqlabInputError(
+        f"Cannot tell how many months {period!r} covers; expected 'YYYY' or 'YYYY-MM/YYYY-MM'."
+    )

@@ -1,0 +1,327 @@
+"""Market concentration and merger control: the HHI, a merger's effect on it, and China's notification tests.
+
+Herfindahl-Hirschman index: HHI = sum of s_k^2 with market shares s_k in percent, so it runs from
+near 0 (many tiny firms) to 10 000 (one firm holds 100%). When firms i and j merge, their shares add:
+(s_i + s_j)^2 - s_i^2 - s_j^2 = 2 s_i s_j, so the merger raises the HHI by exactly ΔHHI = 2 s_i s_j
+whatever the other firms hold. Shares that sum to less than 100% leave a fringe of firms not listed;
+the HHI of the listed firms is then a lower bound (the fringe adds at most (100 - total)^2 if it is one
+firm, and close to nothing if it is many small ones).
+
+Concentration thresholds are not in ``datasets/`` (they are not statistics but rules): they are the
+official published values, cited constant by constant below. China's notification thresholds *are* in
+``datasets/merger_thresholds.csv`` (State Council rules, 2018 and 2024) and are read through cqlab.data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+
+#: The largest possible HHI (one firm with 100% of the market), with shares in percent.
+HHI_MAX = 10_000.0
+
+#: US DOJ/FTC, *Merger Guidelines* (18 December 2023), Section 2.1 "Guideline 1: Mergers Raise a
+#: Presumption of Illegality When They Significantly Increase Concentration in a Highly Concentrated
+#: Market": markets with an HHI greater than 1,800 are highly concentrated ...
+MG2023_HIGHLY_CONCENTRATED = 1_800.0
+#: ... and a change of more than 100 is a significant increase: a merger that creates or further
+#: consolidates a highly concentrated market (post-merger HHI > 1,800) with ΔHHI > 100 is presumed
+#: to substantially lessen competition or tend to create a monopoly (US DOJ/FTC Merger Guidelines 2023,
+#: Section 2.1).
+MG2023_SIGNIFICANT_DELTA = 100.0
+#: US DOJ/FTC Merger Guidelines 2023, Section 2.1: the presumption also applies when the merged firm's
+#: market share exceeds 30% and ΔHHI > 100.
+MG2023_MERGED_SHARE = 30.0
+
+#: US DOJ/FTC, *Horizontal Merger Guidelines* (19 August 2010), Section 5.3 "Market Concentration":
+#: unconcentrated markets have a post-merger HHI below 1,500 ...
+HMG2010_MODERATE = 1_500.0
+#: ... moderately concentrated 1,500-2,500, highly concentrated above 2,500 (HMG 2010, Section 5.3).
+HMG2010_HIGH = 2_500.0
+#: HMG 2010, Section 5.3: a merger raising the HHI by less than 100 points is unlikely to have adverse
+#: competitive effects; above 100 in a moderately concentrated market, or 100-200 in a highly
+#: concentrated one, it potentially raises significant competitive concerns ...
+HMG2010_SMALL_DELTA = 100.0
+#: ... and above 200 in a highly concentrated market it is presumed likely to enhance market power
+#: (HMG 2010, Section 5.3).
+HMG2010_LARGE_DELTA = 200.0
+
+#: The two versions of China's notification rules that ``datasets/merger_thresholds`` holds.
+NOTIFICATION_VERSIONS = ("2018", "2024")
+_TOLERANCE = 1e-9  # shares typed as 33.3 + 33.3 + 33.4 must not fail "at most 100%" by rounding
+
+
+def _shares(shares, name: str = "market shares") -> list[float]:
+    """Check a list of percentage shares (each 0-100, total at most 100); return them as floats."""
+    if isinstance(shares, (str, bytes)) or not hasattr(shares, "__iter__"):
+        raise CqlabInputError(
+            f"The {name} must be a list of percentages, e.g. [30, 25, 20]; got {describe(shares)}."
+        )
+    values = [
+        expect_number(s, f"market share of firm {k + 1} (%)", minimum=0, maximum=100)
+        for k, s in enumerate(shares)
+    ]
+    if not values:
+        raise CqlabInputError(f"The {name} must list at least one firm; got an empty list.")
+    total = sum(values)
+    if total > 100 + _TOLERANCE:
+        raise CqlabInputError(
+            f"The {name} add up to {total:g}%, but shares of one market can total at most 100%. "
+            "Lower some of them."
+        )
+    return values
+
+
+def hhi(shares) -> float:
+    """Return the Herfindahl-Hirschman index (0-10 000) of market shares given in percent."""
+    return float(sum(s * s for s in _shares(shares)))
+
+
+def concentration_ratio(shares, n: int = 4) -> float:
+    """Return CRn, the combined share (%) of the ``n`` largest firms."""
+    values = _shares(shares)
+    n = int(expect_number(n, "n (number of largest firms)", minimum=1, integer=True))
+    return float(sum(sorted(values, reverse=True)[:n]))
+
+
+def _pair(shares: list[float], i: int, j: int) -> tuple[int, int]:
+    count = len(shares)
+    i = int(expect_number(i, "first merging firm (index)", minimum=0, maximum=count - 1, integer=True))
+    j = int(expect_number(j, "second merging firm (index)", minimum=0, maximum=count - 1, integer=True))
+    if i == j:
+        raise CqlabInputError(
+            f"A merger needs two different firms; both choices are firm {i + 1}. Pick another one."
+        )
+    return i, j
+
+
+def merge(shares, i: int, j: int) -> list[float]:
+    """Return the shares after firms ``i`` and ``j`` (0-based) merge: the merged firm takes i's place."""
+    values = _shares(shares)
+    i, j = _pair(values, i, j)
+    merged = [s for k, s in enumerate(values) if k != j]
+    merged[i if i < j else i - 1] = values[i] + values[j]
+    return merged
+
+
+def delta_hhi(share_i: float, share_j: float) -> float:
+    """Return the rise in HHI when firms with shares ``share_i`` and ``share_j`` (%) merge: 2 s_i s_j."""
+    s_i = expect_number(share_i, "share of the first merging firm (%)", minimum=0, maximum=100)
+    s_j = expect_number(share_j, "share of the second merging firm (%)", minimum=0, maximum=100)
+    _shares([s_i, s_j], "two merging shares")
+    return 2.0 * s_i * s_j
+
+
+def classify_2023(hhi_after: float, delta: float, merged_share: float | None = None) -> str:
+    """Return the US 2023 Merger Guidelines reading of a merger (Section 2.1), in plain words."""
+    hhi_after = expect_number(hhi_after, "post-merger HHI", minimum=0, maximum=HHI_MAX)
+    delta = expect_number(delta, "change in HHI", minimum=0, maximum=HHI_MAX)
+    significant = delta > MG2023_SIGNIFICANT_DELTA
+    if hhi_after > MG2023_HIGHLY_CONCENTRATED and significant:
+        return "presumed to substantially lessen competition (HHI > 1800 and ΔHHI > 100)"
+    if merged_share is not None and merged_share > MG2023_MERGED_SHARE and significant:
+        return "presumed to substantially lessen competition (merged share > 30% and ΔHHI > 100)"
+    if hhi_after > MG2023_HIGHLY_CONCENTRATED:
+        return "highly concentrated market, but ΔHHI ≤ 100: no structural presumption"
+    return "not highly concentrated (HHI ≤ 1800): no structural presumption"
+
+
+def classify_2010(hhi_after: float, delta: float) -> str:
+    """Return the US 2010 Horizontal Merger Guidelines reading of a merger (Section 5.3)."""
+    hhi_after = expect_number(hhi_after, "post-merger HHI", minimum=0, maximum=HHI_MAX)
+    delta = expect_number(delta, "change in HHI", minimum=0, maximum=HHI_MAX)
+    if delta < HMG2010_SMALL_DELTA:
+        return "ΔHHI < 100: unlikely to have adverse competitive effects"
+    if hhi_after < HMG2010_MODERATE:
+        return "unconcentrated (HHI < 1500): unlikely to have adverse competitive effects"
+    if hhi_after <= HMG2010_HIGH:
+        return "moderately concentrated, ΔHHI > 100: potentially raises significant concerns"
+    if delta <= HMG2010_LARGE_DELTA:
+        return "highly concentrated, ΔHHI 100-200: potentially raises significant concerns"
+    return "highly concentrated, ΔHHI > 200: presumed likely to enhance market power"
+
+
+@dataclass(frozen=True)
+class MergerEffect:
+    """What a merger of two firms does to concentration (shares in %, HHI on 0-10 000)."""
+
+    shares_before: list[float]
+    shares_after: list[float]
+    firms: tuple[int, int]
+    hhi_before: float
+    hhi_after: float
+    delta: float
+    merged_share: float
+    reading_2023: str
+    reading_2010: str
+
+
+def merger_effect(shares, i: int, j: int) -> MergerEffect:
+    """Return HHI before and after firms ``i`` and ``j`` (0-based) merge, ΔHHI and both US readings."""
+    before = _shares(shares)
+    after = merge(before, i, j)
+    h0, h1 = hhi(before), hhi(after)
+    merged_share = before[i] + before[j]
+    delta = 2.0 * before[i] * before[j]  # equals h1 - h0 exactly in algebra, without rounding below 0
+    return MergerEffect(
+        shares_before=before,
+        shares_after=after,
+        firms=(i, j),
+        hhi_before=h0,
+        hhi_after=h1,
+        delta=delta,
+        merged_share=merged_share,
+        reading_2023=classify_2023(h1, delta, merged_share),
+        reading_2010=classify_2010(h1, delta),
+    )
+
+
+# --- China: when must a concentration be notified? -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NotificationThresholds:
+    """One version of China's turnover thresholds, in 亿元 (100 million yuan); all tests use 'exceeds'."""
+
+    version: str
+    worldwide_combined: float  # global test: all parties' worldwide turnover together exceeds this
+    china_combined: float  # China test: all parties' China turnover together exceeds this
+    china_each: float  # both tests: at least two parties each have China turnover above this
+
+
+def thresholds_from_table(table, version: str) -> NotificationThresholds:
+    """Read one version's thresholds from the ``merger_thresholds`` dataset (a DataFrame).
+
+    The table has one row per (rule, version, test_part): rule ``worldwide`` or ``china``, test_part
+    ``combined_turnover`` or ``each_of_two_parties``, value in 亿元.
+    """
+    version = str(version).strip()
+    expect_choice(version, "rules version", NOTIFICATION_VERSIONS)
+    rows = table[table["version"].astype(str).str.strip() == version]
+
+    def pick(rule: str, part: str) -> float:
+        hit = rows[(rows["rule"] == rule) & (rows["test_part"] == part)]
+        values = set(hit["value"].astype(float))
+        if len(values) != 1:
+            raise CqlabInputError(
+                f"The merger_thresholds dataset should hold one value for rule '{rule}', part '{part}', "
+                f"version {version}; found {sorted(values) or 'none'}."
+            )
+        return values.pop()
+
+    each = {pick("worldwide", "each_of_two_parties"), pick("china", "each_of_two_parties")}
+    if len(each) != 1:
+        raise CqlabInputError(
+            f"The per-party China threshold differs between the two tests in {version} ({sorted(each)}); "
+            "this model assumes one value."
+        )
+    return NotificationThresholds(
+        version=version,
+        worldwide_combined=pick("worldwide", "combined_turnover"),
+        china_combined=pick("china", "combined_turnover"),
+        china_each=each.pop(),
+    )
+
+
+def load_thresholds(version: str) -> NotificationThresholds:
+    """Return the 2018 or 2024 thresholds from ``datasets/merger_thresholds`` (via cqlab.data)."""
+    from cqlab import data
+
+    return thresholds_from_table(data.load("merger_thresholds"), version)
+
+
+def _turnovers(turnovers) -> list[tuple[float, float]]:
+    """Check a list of (worldwide, China) turnovers in 亿元, one pair per party."""
+    if isinstance(turnovers, (str, bytes)) or not hasattr(turnovers, "__iter__"):
+        raise CqlabInputError(
+            "Turnovers must be a list of (worldwide, China) pairs in 亿元, one per party, e.g. "
+            f"[(150, 30), (60, 12)]; got {describe(turnovers)}."
+        )
+    pairs = []
+    for k, pair in enumerate(turnovers):
+        if isinstance(pair, dict):
+            pair = (pair.get("worldwide"), pair.get("china"))
+        try:
+            worldwide, china = pair
+        except (TypeError, ValueError):
+            raise CqlabInputError(
+                f"Party {k + 1} needs two turnovers, (worldwide, China) in 亿元; got {describe(pair)}."
+            ) from None
+        worldwide = expect_number(worldwide, f"worldwide turnover of party {k + 1} (亿元)", minimum=0)
+        china = expect_number(china, f"China turnover of party {k + 1} (亿元)", minimum=0)
+        if china > worldwide + _TOLERANCE:
+            raise CqlabInputError(
+                f"Party {k + 1}'s China turnover ({china:g} 亿元) cannot exceed its worldwide turnover "
+                f"({worldwide:g} 亿元): China is part of the world."
+            )
+        pairs.append((worldwide, china))
+    if len(pairs) < 2:
+        raise CqlabInputError(
+            f"A concentration involves at least two parties; got {len(pairs)} turnover pair(s)."
+        )
+    return pairs
+
+
+@dataclass(frozen=True)
+class NotificationResult:
+    """Which of China's two turnover tests a concentration meets under one version of the rules."""
+
+    version: str
+    required: bool
+    global_test: bool
+    china_test: bool
+    worldwide_combined: float
+    china_combined: float
+    parties_above_each: int
+    second_largest_china: float
+    thresholds: NotificationThresholds
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def tests_met(self) -> list[str]:
+        return [n for n, met in (("global", self.global_test), ("China", self.china_test)) if met]
+
+
+def notification_required(turnovers, version: str = "2024", thresholds=None) -> NotificationResult:
+    """Return whether a concentration must be notified in China, which test is met and why.
+
+    ``turnovers``: one (worldwide, China) pair per party, previous fiscal year, in 亿元. The global test
+    is met when the combined worldwide turnover exceeds its threshold *and* at least two parties each
+    have China turnover above the per-party threshold; the China test likewise with the combined China
+    turnover. Notification is required when either test is met (State Council rules on notification
+    thresholds, Article 3; 2018 and 2024 versions). ``thresholds`` defaults to the dataset's values.
+    """
+    version = str(version).strip()
+    expect_choice(version, "rules version", NOTIFICATION_VERSIONS)
+    pairs = _turnovers(turnovers)
+    t = thresholds if thresholds is not None else load_thresholds(version)
+    worldwide = sum(w for w, _ in pairs)
+    china = sum(c for _, c in pairs)
+    above = sum(1 for _, c in pairs if c > t.china_each)
+    second = sorted((c for _, c in pairs), reverse=True)[1]
+    two_above = above >= 2
+    global_met = worldwide > t.worldwide_combined and two_above
+    china_met = china > t.china_combined and two_above
+
+    def cmp(value: float, limit: float) -> str:
+        return f"{value:g} {'>' if value > limit else '≤'} {limit:g}"
+
+    reasons = [
+        f"combined worldwide turnover {cmp(worldwide, t.worldwide_combined)} 亿元",
+        f"combined China turnover {cmp(china, t.china_combined)} 亿元",
+        f"{above} part{'y' if above == 1 else 'ies'} with China turnover above {t.china_each:g} 亿元 "
+        f"(at least 2 needed)",
+    ]
+    return NotificationResult(
+        version=version,
+        required=global_met or china_met,
+        global_test=global_met,
+        china_test=china_met,
+        worldwide_combined=worldwide,
+        china_combined=china,
+        parties_above_each=above,
+        second_largest_china=second,
+        thresholds=t,
+        reasons=reasons,
+    )

@@ -1,0 +1,251 @@
+"""Innovation indicators against their targets: series with their breaks, growth needed vs achieved.
+
+A published series is not one homogeneous line. Points differ in *status* (a final outturn, a
+preliminary figure later revised by an economic census, a partial-year figure, or an
+expectation announced before the year closed) and in *confidence* (verified from the source,
+partially verified, low). This module keeps those labels on every point, converts units
+(1.1 万家 = 11000 家) and compares the growth a target requires with the growth achieved,
+using :mod:`cqlab.models.growth`. It says so when the baseline is an expectation, when it is
+a lower bound ("more than 7000"), and when the target's scope differs from the series' scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.models import growth
+from cqlab.units import scale_of
+
+#: The status of a point, from the columns period_type and revision, in drawing order.
+STATUSES = ("outturn", "preliminary", "census-revised", "partial-year", "expectation")
+CONFIDENCES = ("verified", "partial", "low")
+_PREFIXES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+
+
+def status_of(period_type: str, revision: str = "") -> str:
+    """Return a point's status: expectation, partial-year, preliminary, census-revised or outturn."""
+    period_type = "" if period_type != period_type else str(period_type)  # NaN -> ""
+    revision = "" if revision != revision or revision is None else str(revision)
+    if period_type == "expectation":
+        return "expectation"
+    if period_type == "partial-year":
+        return "partial-year"
+    if revision in ("preliminary", "census-revised"):
+        return revision
+    return "outturn"
+
+
+def split_unit(unit: str) -> tuple[str, str]:
+    """Split a unit into (scale prefix, measure): '万家' -> ('万', '家'), '亿元' -> ('亿', '元'), '%' -> ('', '%')."""
+    if not isinstance(unit, str):
+        raise CqlabInputError(f"A unit must be text such as '家' or '亿元'; got {describe(unit)}.")
+    for prefix in _PREFIXES:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return prefix, unit[len(prefix):]
+    return "", unit
+
+
+def convert_unit(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert between units with the same measure: convert_unit(1.1, '万家', '家') == 11000."""
+    value = expect_number(value, "value")
+    p_from, m_from = split_unit(from_unit)
+    p_to, m_to = split_unit(to_unit)
+    if m_from != m_to:
+        raise CqlabInputError(
+            f"Cannot convert {from_unit} to {to_unit}: they measure different things ({m_from} vs {m_to})."
+        )
+    return value * scale_of(p_from) / scale_of(p_to)
+
+
+def observations(table, indicator: str, unit: str | None = None, cluster_cn: str | None = None):
+    """Return the non-target rows of one indicator, sorted by year, in one unit, with a status.
+
+    Columns: year, value (in ``unit``; default the most common unit of the rows), unit,
+    source_value, source_unit, status, confidence, qualifier, period, months, note.
+    """
+    import pandas as pd
+
+    if not hasattr(table, "columns") or "indicator" not in table.columns:
+        raise CqlabInputError(
+            f"observations needs a long table with an 'indicator' column, e.g. data.load('macro'); got {describe(table)}."
+        )
+    rows = table[(table["indicator"] == indicator) & (table["period_type"] != "target")]
+    if cluster_cn is not None and "cluster_cn" in table.columns:
+        rows = rows[rows["cluster_cn"].fillna("") == cluster_cn]
+    if rows.empty:
+        import difflib
+
+        known = sorted(set(table["indicator"].dropna()))
+        close = difflib.get_close_matches(str(indicator), known, n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise CqlabInputError(f"No observed values for the indicator {indicator!r}.{hint}")
+    unit = unit or rows["unit"].mode().iloc[0]
+    revision = rows["revision"] if "revision" in rows.columns else pd.Series("", index=rows.index)
+    qualifier = rows["value_qualifier"] if "value_qualifier" in rows.columns else pd.Series("exact", index=rows.index)
+    frame = pd.DataFrame(
+        {
+            "year": rows["year"].astype(int).to_numpy(),
+            "value": [convert_unit(float(v), u, unit) for v, u in zip(rows["value"], rows["unit"])],
+            "unit": unit,
+            "source_value": rows["value"].astype(float).to_numpy(),
+            "source_unit": rows["unit"].to_numpy(),
+            "status": [status_of(p, r) for p, r in zip(rows["period_type"], revision)],
+            "confidence": rows["confidence"].fillna("").to_numpy(),
+            "qualifier": qualifier.fillna("exact").to_numpy(),
+            "period": rows["period"].astype(str).to_numpy(),
+            "note": rows["note"].fillna("").to_numpy() if "note" in rows.columns else "",
+        }
+    )
+    frame["months"] = [
+        growth.months_covered(p) if s == "partial-year" else 12 for p, s in zip(frame["period"], frame["status"])
+    ]
+    return frame.sort_values(["year", "months"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """The growth a target needs from the baseline, beside the growth achieved so far.
+
+    Rates are fractions a year (0.1 = 10%). ``achieved`` is None when fewer than two
+    comparable observations exist. ``warnings`` lists, in plain words, every reason the
+    comparison is weaker than it looks (expectation baseline, lower bound, scope, ...).
+    """
+
+    baseline_year: int
+    baseline: float
+    baseline_status: str
+    baseline_qualifier: str
+    source_baseline: float
+    months: int
+    target: float
+    target_year: int
+    target_qualifier: str
+    unit: str
+    required: float
+    achieved: float | None
+    achieved_from: int | None
+    scope_matches: bool
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def horizon(self) -> int:
+        return self.target_year - self.baseline_year
+
+    def required_path(self):
+        """Values from the baseline year to the target year at the required rate."""
+        return growth.project(self.baseline, self.required, self.horizon)
+
+    def achieved_path(self):
+        """Values from the baseline year to the target year if the achieved rate continued (or None)."""
+        if self.achieved is None or self.achieved <= -1:
+            return None
+        return growth.project(self.baseline, self.achieved, self.horizon)
+
+    def value_at_achieved_rate(self) -> float | None:
+        """Where the indicator would be in the target year if the achieved rate continued."""
+        path = self.achieved_path()
+        return None if path is None else float(path[-1])
+
+    @property
+    def on_track(self) -> bool | None:
+        """True when the growth achieved is at least the growth required (None if unknown)."""
+        return None if self.achieved is None else self.achieved >= self.required
+
+
+def check_target(
+    obs,
+    target: float,
+    target_year: int,
+    *,
+    include_expectations: bool = False,
+    series_scope: str = "",
+    target_scope: str = "",
+    target_qualifier: str = "exact",
+    annualise_method: str = "proportional",
+) -> TargetCheck:
+    """Compare the growth a target requires with the compound growth achieved by ``obs``.
+
+    ``obs`` is a table from :func:`observations`. The baseline is the latest outturn, or the
+    latest value of any status with ``include_expectations=True``. A partial-year baseline is
+    annualised by ``annualise_method`` (an assumption; see growth.annualise). The achieved
+    rate is the CAGR from the first to the last full-year point used.
+    """
+    target = expect_number(target, "target", minimum=0, allow_min=False)
+    target_year = int(expect_number(target_year, "target year", integer=True))
+    expect_choice(annualise_method, "annualise method", ("proportional", "as_is"))
+    if not isinstance(include_expectations, bool):
+        raise CqlabInputError(f"include_expectations must be True or False; got {describe(include_expectations)}.")
+    usable = obs if include_expectations else obs[obs["status"] != "expectation"]
+    if usable.empty:
+        raise CqlabInputError(
+            "This series has no outturn, only expectations; include expectations to use one as a baseline "
+            "(and read the result as conditional on that expectation)."
+        )
+    last = usable.iloc[-1]
+    base_year, months = int(last["year"]), int(last["months"])
+    if target_year <= base_year:
+        raise CqlabInputError(f"The target year must come after the baseline year ({base_year}); got {target_year}.")
+    warnings = []
+    baseline = float(last["value"])
+    if months < 12:
+        baseline = growth.annualise(baseline, months, annualise_method)
+        how = "scaled by 12/%d" % months if annualise_method == "proportional" else "used as if it were a full year"
+        warnings.append(
+            f"The baseline is a {months}-month figure ({last['period']}), {how}: an assumption, not data."
+        )
+    if last["status"] == "expectation":
+        warnings.append(
+            f"The baseline ({base_year}) is an expectation announced before the year closed, not an outturn."
+        )
+    if last["qualifier"] not in ("exact", "", None):
+        warnings.append(
+            f"The baseline is '{last['qualifier']} {last['source_value']:g} {last['source_unit']}': "
+            "a bound, not a measured value."
+        )
+    if target_qualifier not in ("exact", "", None):
+        warnings.append(f"The target reads '{target_qualifier} {target:g}': the number is a threshold to pass.")
+    scope_matches = (series_scope or "") == (target_scope or "")
+    if not scope_matches:
+        warnings.append(
+            f"Scopes differ: the target covers {target_scope}, the series covers {series_scope}. "
+            "They are different quantities, so the gap below is indicative at best."
+        )
+    full = usable[usable["months"] == 12]
+    achieved = achieved_from = None
+    if full["year"].nunique() >= 2:
+        first_row, last_row = full.iloc[0], full.iloc[-1]
+        achieved_from = int(first_row["year"])
+        achieved = growth.cagr(float(first_row["value"]), float(last_row["value"]), int(last_row["year"]) - achieved_from)
+        used = full
+        if used["status"].nunique() > 1:
+            warnings.append(
+                "The achieved rate spans points of different status ("
+                + ", ".join(sorted(set(used["status"])))
+                + "): a series break, not only growth."
+            )
+        weak = sorted(set(used["confidence"]) - {"verified"})
+        if weak:
+            warnings.append(f"Some points used are rated {' / '.join(weak)} confidence.")
+    else:
+        warnings.append("Fewer than two full-year observations: there is no achieved growth rate to compare.")
+    required = growth.required_growth_rate(baseline, target, base_year, target_year)
+    if required < 0:
+        warnings.append("The target is below the baseline: it needs no growth at all (check the scope).")
+    return TargetCheck(
+        baseline_year=base_year,
+        baseline=baseline,
+        baseline_status=str(last["status"]),
+        baseline_qualifier=str(last["qualifier"]),
+        source_baseline=float(last["value"]),
+        months=months,
+        target=target,
+        target_year=target_year,
+        target_qualifier=target_qualifier or "exact",
+        unit=str(last["unit"]),
+        required=required,
+        achieved=achieved,
+        achieved_from=achieved_from,
+        scope_matches=scope_matches,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,560 @@
+"""Models for lesson 02, the industrial-policy toolkit "eight focuses, eight systems" (八个围绕、八大体系).
+
+Four small models, each a pure function of its inputs:
+
+- **Instrument types.** Each building block of the eight systems is sorted into one of Hood's four
+  kinds of government tool, NATO: Nodality (information), Authority (rules, ratings, mandates),
+  Treasure (money) and Organisation (people and bodies the state sets up). Hood, C. (1983),
+  *The Tools of Government*, Macmillan; Hood & Margetts (2007), *The Tools of Government in the
+  Digital Age*. The sorting is a reading, not a fact: ``instrument_counts`` checks and counts any
+  sorting a student proposes.
+- **Monitoring cadence** (周监测、旬报告、月调度、季分析). ``to_xun`` averages a daily series over
+  旬 (xún, ten-day periods: days 1-10, 11-20, 21-end of month), which pandas has no frequency for;
+  ``aggregate`` does weeks, 旬, months and quarters; ``cadence_report`` says what each cadence sees
+  of a short shock and how late it flags a lasting change.
+- **亩均论英雄** (judging firms by output per mu of land): per-mu indicators, a blend of the
+  output and tax rankings, and A/B/C/D classes by percentile cut-offs (illustrative).
+- **The enterprise ladder** as an absorbing Markov chain: expected years to reach each rung from the
+  fundamental matrix N = (I - Q)^-1 (Kemeny & Snell 1976, *Finite Markov Chains*, Springer,
+  ch. III, thm 3.3.5: the expected number of steps before absorption is t = N 1; also Grinstead &
+  Snell, *Introduction to Probability*, AMS, 1997, ch. 11, thm 11.5).
+
+Everything simulated here comes from ``numpy.random.default_rng(seed)`` with a fixed seed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+
+# --------------------------------------------------------------------------------------------
+# 1. Instrument types
+# --------------------------------------------------------------------------------------------
+
+#: Hood's NATO typology of government tools: key -> (English, Chinese, what the state uses).
+INSTRUMENT_TYPES = {
+    "nodality": ("Nodality (information)", "信息工具", "collects, maps or broadcasts information"),
+    "authority": ("Authority (rules and ratings)", "权威工具", "commands, ranks, licenses or mandates"),
+    "treasure": ("Treasure (money)", "财政工具", "pays, funds, taxes or prices"),
+    "organisation": ("Organisation (people and bodies)", "组织工具", "sets up teams, posts and procedures"),
+}
+
+
+def instrument_counts(components, sorting: dict) -> pd.Series:
+    """Count how many building blocks fall into each instrument type, checking the sorting.
+
+    ``components`` lists the building blocks (e.g. "产业大脑"); ``sorting`` maps every one of them to
+    a key of INSTRUMENT_TYPES. Returns a Series indexed by the four types (zeros included).
+    """
+    components = list(components)
+    if not isinstance(sorting, dict):
+        raise CqlabInputError(
+            f"The sorting must be a dictionary from building block to instrument type; got {describe(sorting)}."
+        )
+    missing = [c for c in components if c not in sorting]
+    if missing:
+        raise CqlabInputError(
+            f"Every building block needs an instrument type; missing: {', '.join(missing)}."
+        )
+    extra = [c for c in sorting if c not in components]
+    if extra:
+        raise CqlabInputError(
+            f"The sorting names building blocks that are not in the table: {', '.join(map(str, extra))}."
+        )
+    for component in components:
+        expect_choice(sorting[component], f"the instrument type of {component}", INSTRUMENT_TYPES)
+    counts = pd.Series([sorting[c] for c in components]).value_counts()
+    return counts.reindex(list(INSTRUMENT_TYPES), fill_value=0).astype(int)
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Monitoring cadence
+# --------------------------------------------------------------------------------------------
+
+#: Cadences of the 运行监测 mechanism, shortest first: key -> (English, Chinese).
+CADENCES = {
+    "week": ("weekly", "周"),
+    "xun": ("ten-day (xun)", "旬"),
+    "month": ("monthly", "月"),
+    "quarter": ("quarterly", "季"),
+}
+
+
+def _expect_daily_series(series) -> pd.Series:
+    if not isinstance(series, pd.Series):
+        raise CqlabInputError(f"Expected a pandas Series of daily values; got {describe(series)}.")
+    if not isinstance(series.index, pd.DatetimeIndex):
+        raise CqlabInputError(
+            "The series needs a date index (a pandas DatetimeIndex), e.g. from pd.date_range; "
+            f"its index is a {type(series.index).__name__}."
+        )
+    return series
+
+
+def xun_start(dates) -> pd.DatetimeIndex:
+    """Return the first day of the 旬 (xún) that each date falls in: the 1st, 11th or 21st."""
+    dates = pd.DatetimeIndex(dates)
+    day = np.where(dates.day <= 10, 1, np.where(dates.day <= 20, 11, 21))
+    return pd.DatetimeIndex(pd.to_datetime({"year": dates.year, "month": dates.month, "day": day}))
+
+
+def to_xun(series: pd.Series, how: str = "mean") -> pd.Series:
+    """Aggregate a daily series to 旬 (xún): days 1-10, 11-20 and 21 to month end.
+
+    pandas has no 旬 frequency, so the series is grouped by the first day of each 旬 (the
+    label of the result). ``how`` is "mean" (average daily value, comparable across 旬 of
+    8 to 11 days) or "sum" (total over the 旬).
+    """
+    series = _expect_daily_series(series)
+    expect_choice(how, "how", ("mean", "sum"))
+    grouped = series.groupby(xun_start(series.index))
+    result = grouped.mean() if how == "mean" else grouped.sum()
+    result.index.name = "xun_start"
+    return result
+
+
+def xun_end(starts) -> pd.DatetimeIndex:
+    """Return the last day of the 旬 that begins on each of ``starts`` (the 10th, 20th or month end)."""
+    starts = pd.DatetimeIndex(starts)
+    month_end = starts + pd.offsets.MonthEnd(0)
+    return pd.DatetimeIndex(np.where(starts.day == 21, month_end, starts + pd.Timedelta(days=9)))
+
+
+def periods(series: pd.Series, cadence: str) -> pd.DataFrame:
+    """Split a daily series into the periods of a cadence: start, end, days observed and mean.
+
+    Weeks run Monday to Sunday; 旬 as in ``to_xun``; months and quarters are calendar ones. A
+    period's report is available at its ``end`` (no reporting delay is modelled).
+    """
+    series = _expect_daily_series(series)
+    expect_choice(cadence, "cadence", CADENCES)
+    index = series.index
+    if cadence == "week":
+        start = index.normalize() - pd.to_timedelta(index.day_of_week, unit="D")
+    elif cadence == "xun":
+        start = xun_start(index)
+    elif cadence == "month":
+        start = index.to_period("M").to_timestamp()
+    else:
+        start = index.to_period("Q").to_timestamp()
+    grouped = series.groupby(pd.DatetimeIndex(start))
+    table = pd.DataFrame({"mean": grouped.mean(), "days": grouped.size()})
+    table.index.name = "start"
+    table = table.reset_index()
+    if cadence == "week":
+        table["end"] = table["start"] + pd.Timedelta(days=6)
+    elif cadence == "xun":
+        table["end"] = xun_end(table["start"])
+    elif cadence == "month":
+        table["end"] = table["start"] + pd.offsets.MonthEnd(0)
+    else:
+        table["end"] = table["start"] + pd.offsets.QuarterEnd(0)
+    return table[["start", "end", "days", "mean"]]
+
+
+def aggregate(series: pd.Series, cadence: str) -> pd.Series:
+    """Return the mean daily value of ``series`` per period of ``cadence``, labelled by period start."""
+    table = periods(series, cadence)
+    return pd.Series(table["mean"].to_numpy(), index=pd.DatetimeIndex(table["start"]), name=cadence)
+
+
+def simulate_daily(
+    seed: int = 2024,
+    year: int = 2024,
+    level: float = 100.0,
+    noise: float = 4.0,
+    shock_start: str = "05-13",
+    shock_days: int = 5,
+    shock_size: float = -12.0,
+    step_start: str = "08-05",
+    step_size: float = 3.0,
+) -> pd.Series:
+    """Simulate one year of a daily indicator (an index, illustrative): level + noise + shock + step.
+
+    The noise is independent normal with standard deviation ``noise``; a short shock adds
+    ``shock_size`` for ``shock_days`` days from ``shock_start`` (month-day); a lasting change adds
+    ``step_size`` from ``step_start`` on. Fixed seed, so the same inputs give the same series.
+    """
+    seed = int(expect_number(seed, "seed", minimum=0, integer=True))
+    year = int(expect_number(year, "year", minimum=1900, maximum=2100, integer=True))
+    level = expect_number(level, "level")
+    noise = expect_number(noise, "noise (standard deviation)", minimum=0)
+    shock_days = int(expect_number(shock_days, "shock length in days", minimum=0, maximum=90, integer=True))
+    shock_size = expect_number(shock_size, "shock size")
+    step_size = expect_number(step_size, "step size")
+    dates = pd.date_range(f"{year}-01-01", f"{year}-12-31", freq="D")
+    values = level + noise * np.random.default_rng(seed).standard_normal(len(dates))
+    shock_from = _date_in_year(year, shock_start, "shock start")
+    step_from = _date_in_year(year, step_start, "step start")
+    in_shock = (dates >= shock_from) & (dates < shock_from + pd.Timedelta(days=shock_days))
+    values = values + np.where(in_shock, shock_size, 0.0) + np.where(dates >= step_from, step_size, 0.0)
+    return pd.Series(values, index=dates, name="simulated daily indicator")
+
+
+def _date_in_year(year: int, month_day: str, name: str) -> pd.Timestamp:
+    import re
+
+    try:
+        if not re.fullmatch(r"\d{2}-\d{2}", str(month_day)):
+            raise ValueError
+        return pd.Timestamp(f"{year}-{month_day}")
+    except ValueError:
+        raise CqlabInputError(f"{name} must be a month-day like '05-13'; got {describe(month_day)}.") from None
+
+
+def cadence_report(
+    series: pd.Series,
+    cadence: str,
+    baseline: float,
+    noise: float,
+    shock_start,
+    shock_days: int,
+    step_start,
+    z: float = 2.0,
+) -> dict:
+    """Say what one cadence sees: the shock's visible size and the lag before a lasting change shows.
+
+    A period is *flagged* when its mean differs from ``baseline`` by more than ``z`` standard
+    errors, noise / sqrt(days) (the rule and z = 2 are illustrative). Returns a dict with the
+    periods table (with a ``flag`` column), ``threshold`` per period, ``shock_seen`` (largest
+    deviation among periods overlapping the shock), ``shock_detected``, ``step_flagged_on``
+    (end of the first flagged period after the step starts, or None) and ``lag_days``.
+    """
+    table = periods(series, cadence)
+    baseline = expect_number(baseline, "baseline")
+    noise = expect_number(noise, "noise (standard deviation)", minimum=0)
+    z = expect_number(z, "z (standard errors for a flag)", minimum=0, allow_min=False)
+    shock_from = pd.Timestamp(shock_start)
+    shock_to = shock_from + pd.Timedelta(days=int(shock_days) - 1)
+    step_from = pd.Timestamp(step_start)
+    table["threshold"] = z * noise / np.sqrt(table["days"])
+    table["deviation"] = table["mean"] - baseline
+    table["flag"] = table["deviation"].abs() > table["threshold"]
+    overlaps = (table["start"] <= shock_to) & (table["end"] >= shock_from) & (table["end"] < step_from)
+    shock_rows = table[overlaps]
+    if len(shock_rows):
+        biggest = shock_rows.loc[shock_rows["deviation"].abs().idxmax()]
+        shock_seen = float(biggest["deviation"])
+        shock_detected = bool(shock_rows["flag"].any())
+    else:
+        shock_seen, shock_detected = 0.0, False
+    after = table[(table["end"] >= step_from) & table["flag"]]
+    flagged_on = after["end"].iloc[0] if len(after) else None
+    lag = int((flagged_on - step_from).days) if flagged_on is not None else None
+    return {
+        "cadence": cadence,
+        "table": table,
+        "shock_seen": shock_seen,
+        "shock_detected": shock_detected,
+        "step_flagged_on": flagged_on,
+        "lag_days": lag,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# 3. 亩均论英雄: judging firms by output and tax per mu
+# --------------------------------------------------------------------------------------------
+
+#: Classes, best first, with the usual reading of Zhejiang-style 亩均 evaluation.
+CLASSES = ["A", "B", "C", "D"]
+CLASS_MEANING = {
+    "A": ("priority support", "优先发展"),
+    "B": ("support to improve", "提升发展"),
+    "C": ("rectify and upgrade", "整治提升"),
+    "D": ("phase out or transform", "倒逼转型"),
+}
+
+
+def simulate_firms(n: int = 60, seed: int = 7) -> pd.DataFrame:
+    """Simulate ``n`` industrial firms: land (mu), output and tax (万元 a year). Illustrative only.
+
+    Output per mu and the tax rate are independent log-normal draws, so output and tax per mu
+    are correlated but not the same ranking, as in real 亩均 data.
+    """
+    n = int(expect_number(n, "number of firms", minimum=4, maximum=10000, integer=True))
+    seed = int(expect_number(seed, "seed", minimum=0, integer=True))
+    rng = np.random.default_rng(seed)
+    land = np.round(rng.lognormal(mean=np.log(60), sigma=0.7, size=n), 1)
+    output_per_mu = rng.lognormal(mean=np.log(400), sigma=0.6, size=n)
+    tax_rate = rng.lognormal(mean=np.log(0.04), sigma=0.5, size=n)
+    output = np.round(land * output_per_mu, 0)
+    tax = np.round(output * tax_rate, 0)
+    return pd.DataFrame(
+        {"firm": [f"F{i + 1:02d}" for i in range(n)], "land_mu": land, "output": output, "tax": tax}
+    )
+
+
+def per_mu(firms: pd.DataFrame) -> pd.DataFrame:
+    """Add ``output_per_mu`` and ``tax_per_mu`` (万元 per mu) to a table with land_mu, output, tax."""
+    if not isinstance(firms, pd.DataFrame):
+        raise CqlabInputError(f"Expected a table (DataFrame) of firms; got {describe(firms)}.")
+    needed = ["land_mu", "output", "tax"]
+    missing = [c for c in needed if c not in firms.columns]
+    if missing:
+        raise CqlabInputError(
+            f"The firms table needs columns {', '.join(needed)}; missing: {', '.join(missing)}."
+        )
+    if (firms["land_mu"] <= 0).any():
+        raise CqlabInputError("Every firm's land (land_mu) must be greater than 0 mu.")
+    table = firms.copy()
+    table["output_per_mu"] = table["output"] / table["land_mu"]
+    table["tax_per_mu"] = table["tax"] / table["land_mu"]
+    return table
+
+
+def score(firms: pd.DataFrame, tax_weight: float = 0.0) -> pd.Series:
+    """Return each firm's score in [0, 1]: the blend of its percentile ranks by output and tax per mu.
+
+    score = (1 - w) * rank(output per mu) + w * rank(tax per mu), ranks as fractions (pandas
+    ``rank(pct=True)``). w = 0 ranks by output per mu alone, w = 1 by tax per mu alone.
+    """
+    w = expect_number(tax_weight, "weight on tax per mu", minimum=0, maximum=1)
+    table = per_mu(firms)
+    return (1 - w) * table["output_per_mu"].rank(pct=True) + w * table["tax_per_mu"].rank(pct=True)
+
+
+def check_cutoffs(d_below: float, c_below: float, b_below: float) -> tuple[float, float, float]:
+    """Check percentile cut-offs (0-100): D below the first, C below the second, B below the third."""
+    d = expect_number(d_below, "cut-off for D (percentile)", minimum=0, maximum=100)
+    c = expect_number(c_below, "cut-off for C (percentile)", minimum=0, maximum=100)
+    b = expect_number(b_below, "cut-off for B (percentile)", minimum=0, maximum=100)
+    if not d <= c <= b:
+        raise CqlabInputError(
+            "The cut-offs must rise from D to C to B (D <= C <= B); "
+            f"got D below {d:g}, C below {c:g}, B below {b:g}."
+        )
+    return d, c, b
+
+
+def classify(firms: pd.DataFrame, tax_weight: float = 0.0, cutoffs=(10, 40, 70)) -> pd.DataFrame:
+    """Rank firms by ``score`` and give each a class A/B/C/D by percentile cut-offs (illustrative).
+
+    A firm whose score, as a percentile (0-100), is below cutoffs[0] is D, below cutoffs[1] C,
+    below cutoffs[2] B, otherwise A. Returns the per-mu table with ``score``, ``rank``
+    (1 = best) and ``class``, sorted best first.
+    """
+    d, c, b = check_cutoffs(*cutoffs)
+    table = per_mu(firms)
+    table["score"] = score(firms, tax_weight)
+    percentile = 100 * table["score"]
+    table["class"] = np.select([percentile < d, percentile < c, percentile < b], ["D", "C", "B"], "A")
+    table["rank"] = table["score"].rank(ascending=False, method="min").astype(int)
+    return table.sort_values(["rank", "firm"]).reset_index(drop=True)
+
+
+def class_changes(firms: pd.DataFrame, tax_weight: float, cutoffs=(10, 40, 70)) -> pd.DataFrame:
+    """Cross-table of classes by output per mu (rows) against classes at ``tax_weight`` (columns)."""
+    base = classify(firms, 0.0, cutoffs).set_index("firm")["class"]
+    other = classify(firms, tax_weight, cutoffs).set_index("firm")["class"].reindex(base.index)
+    table = pd.crosstab(base, other).reindex(index=CLASSES, columns=CLASSES, fill_value=0)
+    table.index.name, table.columns.name = "by output per mu", "by chosen score"
+    return table
+
+
+def count_changed(firms: pd.DataFrame, tax_weight: float, cutoffs=(10, 40, 70)) -> int:
+    """Return how many firms change class between output-per-mu ranking and the chosen score."""
+    table = class_changes(firms, tax_weight, cutoffs).to_numpy()
+    return int(table.sum() - np.trace(table))
+
+
+# --------------------------------------------------------------------------------------------
+# 4. The enterprise ladder as an absorbing Markov chain
+# --------------------------------------------------------------------------------------------
+
+#: Two ladders from the source article: rungs, bottom first, as (English, Chinese).
+LADDERS = {
+    "scale": [
+        ("small firm", "小微企业"),
+        ("above-scale firm", "规上企业"),
+        ("joint-stock company", "股份制企业"),
+        ("listed company", "上市企业"),
+    ],
+    "specialised": [
+        ("SME", "中小企业"),
+        ("specialised SME", "专精特新企业"),
+        ("little giant", "小巨人企业"),
+        ("single champion", "单项冠军企业"),
+    ],
+}
+
+ROW_TOLERANCE = 1e-9
+
+
+def check_transition_matrix(matrix, states=None) -> np.ndarray:
+    """Check a transition matrix: square, entries in [0, 1], each row summing to one. Return it.
+
+    The message names the first row that fails and by how much, e.g. "row 规上企业 sums to 1.1".
+    """
+    try:
+        array = np.array(matrix, dtype=float)
+    except (TypeError, ValueError):
+        raise CqlabInputError(f"A transition matrix must be a table of numbers; got {describe(matrix)}.") from None
+    if array.ndim != 2 or array.shape[0] != array.shape[1] or array.shape[0] == 0:
+        raise CqlabInputError(
+            f"A transition matrix must be square (as many columns as rows); got shape {array.shape}."
+        )
+    names = list(states) if states is not None else [str(i) for i in range(array.shape[0])]
+    if len(names) != array.shape[0]:
+        raise CqlabInputError(f"Expected {array.shape[0]} state names; got {len(names)}.")
+    if not np.isfinite(array).all():
+        raise CqlabInputError("A transition matrix must hold finite numbers (no NaN or infinity).")
+    if (array < 0).any() or (array > 1).any():
+        i, j = np.argwhere((array < 0) | (array > 1))[0]
+        raise CqlabInputError(
+            f"Probabilities must lie between 0 and 1; row {names[i]}, column {names[j]} holds {array[i, j]:g}."
+        )
+    sums = array.sum(axis=1)
+    bad = np.flatnonzero(np.abs(sums - 1) > 1e-6)
+    if len(bad):
+        i = bad[0]
+        raise CqlabInputError(
+            f"Each row of a transition matrix must sum to 1 (a firm goes somewhere each year); "
+            f"row {names[i]} sums to {sums[i]:.4g}."
+        )
+    return array
+
+
+def ladder_matrix(up, down) -> np.ndarray:
+    """Build the yearly transition matrix of a ladder from per-rung up and down probabilities.
+
+    ``up[i]`` is the chance that a firm on rung i climbs one rung in a year, ``down[i]`` that it
+    falls one rung (``down[0]`` must be 0: there is no rung below the bottom). The firm stays
+    with probability 1 - up - down. The top rung is absorbing. Illustrative numbers, the
+    student's to set.
+    """
+    up = [expect_number(p, f"up probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(up)]
+    down = [
+        expect_number(p, f"down probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(down)
+    ]
+    if len(up) != len(down) or not up:
+        raise CqlabInputError(
+            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)}."
+        )
+    if down[0] != 0:
+        raise CqlabInputError(f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.")
+    size = len(up) + 1
+    matrix = np.zeros((size, size))
+    for i, (u, d) in enumerate(zip(up, down)):
+        if u + d > 1 + ROW_TOLERANCE:
+            raise CqlabInputError(
+                f"On rung {i + 1}, up ({u:g}) plus down ({d:g}) is {u + d:g}, more than 1, so the row "
+                "cannot sum to 1 (staying would be negative). Lower one of them."
+            )
+        matrix[i, i + 1] = u
+        if i > 0:
+            matrix[i, i - 1] = d
+        matrix[i, i] = 1 - u - d
+    matrix[-1, -1] = 1.0
+    return matrix
+
+
+def fundamental_matrix(matrix, transient) -> np.ndarray:
+    """Return N = (I - Q)^-1 for the transient states ``transient`` (Kemeny & Snell 1976, def. 3.2.2).
+
+    N[i, j] is the expected number of years a firm starting in transient state i spends in j
+    before absorption. Raises CqlabInputError when some transient state can never be left
+    (I - Q is singular: absorption is not certain).
+    """
+    array = check_transition_matrix(matrix)
+    transient = list(transient)
+    q = array[np.ix_(transient, transient)]
+    identity = np.eye(len(transient))
+    if not _all_can_leave(array, transient):
+        raise CqlabInputError(
+            "Some rung can never be left (its firms stay forever), so the expected time to climb is "
+            "infinite. Give every rung below the top a chance to move up."
+        )
+    return np.linalg.inv(identity - q)
+
+
+def _all_can_leave(array: np.ndarray, transient: list) -> bool:
+    """True when from every transient state some path (positive probabilities) leads outside the set."""
+    inside = set(transient)
+    can_leave = {i for i in transient if array[i, [j for j in range(len(array)) if j not in inside]].sum() > 0}
+    changed = True
+    while changed:
+        changed = False
+        for i in transient:
+            if i not in can_leave and any(array[i, j] > 0 for j in can_leave):
+                can_leave.add(i)
+                changed = True
+    return len(can_leave) == len(inside)
+
+
+def expected_years_to_reach(matrix, start: int = 0) -> np.ndarray:
+    """Expected years for a firm on rung ``start`` to first reach each rung (index = rung).
+
+    For rung k above ``start``, rungs k and higher are made absorbing and the expected time to
+    absorption is t = N 1, N the fundamental matrix of rungs below k (Kemeny & Snell, thm 3.3.5).
+    Rungs at or below ``start`` get 0. Infinite when a rung cannot be reached for sure.
+    """
+    array = check_transition_matrix(matrix)
+    size = array.shape[0]
+    start = int(expect_number(start, "start rung", minimum=0, maximum=size - 1, integer=True))
+    years = np.zeros(size)
+    for k in range(start + 1, size):
+        try:
+            n = fundamental_matrix(array, range(k))
+        except CqlabInputError:
+            years[k:] = np.inf
+            break
+        years[k] = (n @ np.ones(k))[start]
+    return years
+
+
+def distribution_over_time(matrix, years: int, start: int = 0) -> np.ndarray:
+    """Return the share of a cohort on each rung, year 0..years, starting all on rung ``start``.
+
+    Row t is pi_0 P^t (rows sum to one). Shape (years + 1, number of rungs).
+    """
+    array = check_transition_matrix(matrix)
+    years = int(expect_number(years, "number of years", minimum=0, maximum=200, integer=True))
+    start = int(expect_number(start, "start rung", minimum=0, maximum=array.shape[0] - 1, integer=True))
+    shares = np.zeros((years + 1, array.shape[0]))
+    shares[0, start] = 1.0
+    for t in range(years):
+        shares[t + 1] = shares[t] @ array
+    return shares
+
+
+#: Firm counts in ``macro`` that stand for rungs of the innovation ladder: indicator -> (English, Chinese).
+COUNT_INDICATORS = {
+    "tech-based SMEs": ("tech-based SMEs", "科技型企业"),
+    "high-tech enterprises": ("high-tech enterprises", "高新技术企业"),
+    "national little giant firms": ("national little giants", "国家级专精特新小巨人企业"),
+}
+
+
+def firm_counts(macro: pd.DataFrame, indicators=None) -> pd.DataFrame:
+    """Return firm counts by year from the ``macro`` dataset, in firms, with every gap shown.
+
+    Counts given in 万家 are converted to firms (cqlab.units). Every year from the first to the
+    last with any data appears for each indicator; a year with no figure has ``firms`` missing
+    and status "missing"; an expectation ("有望突破") has status "expectation". Columns:
+    indicator, year, firms, status, qualifier, source.
+    """
+    from cqlab.units import scale_of
+
+    indicators = list(COUNT_INDICATORS) if indicators is None else list(indicators)
+    if not isinstance(macro, pd.DataFrame) or not {"indicator", "year", "value", "unit"} <= set(macro.columns):
+        raise CqlabInputError(
+            f"Expected the 'macro' dataset (a table with indicator, year, value, unit); got {describe(macro)}."
+        )
+    known = set(macro["indicator"])
+    for name in indicators:
+        expect_choice(name, "indicator", sorted(known))
+    rows = macro[macro["indicator"].isin(indicators)].copy()
+    rows["firms"] = [  # rounded to whole firms: 3.69 万家 is 36900 firms, not 36900.000000000004
+        round(float(v) * scale_of(str(u).removesuffix("家"))) for v, u in zip(rows["value"], rows["unit"])
+    ]
+    rows["status"] = np.where(rows["period_type"].eq("expectation"), "expectation", "reported")
+    rows = rows.rename(columns={"value_qualifier": "qualifier"})
+    years = range(int(rows["year"].min()), int(rows["year"].max()) + 1)
+    grid = pd.MultiIndex.from_product([indicators, years], names=["indicator", "year"]).to_frame(index=False)
+    rows["year"] = rows["year"].astype(int)
+    table = grid.merge(rows[["indicator", "year", "firms", "status", "qualifier", "source"]],
+                       on=["indicator", "year"], how="left")
+    table["status"] = table["status"].fillna("missing")
+    return table

@@ -1,0 +1,126 @@
+"""Lesson 03's widget: growth accounting for China (PWT 10.01), period and labour share of your choice."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from cqlab import data
+from cqlab.charts import PALETTE, source_note
+from cqlab.i18n import label
+from cqlab.models import accounting
+from cqlab.widgets.base import ChartWidget
+
+#: Colours and bilingual names of the parts of output growth, in stacking order.
+PARTS = {
+    "capital": (PALETTE[0], ("Capital α·Δln K", "资本 α·Δln K")),
+    "labour": (PALETTE[1], ("Labour (1-α)·Δln L", "劳动 (1-α)·Δln L")),
+    "human_capital": (PALETTE[2], ("Human capital (1-α)·Δln h", "人力资本 (1-α)·Δln h")),
+    "tfp": (PALETTE[4], ("TFP (residual)", "全要素生产率(残差)")),
+}
+FROM_DATA, SET_BY_STUDENT = "data", "set"
+CITATION = "Penn World Table 10.01 (Feenstra, Inklaar & Timmer 2015), datasets/pwt_china.csv"
+
+
+def draw_accounting(figure, axes, result, citation: str = "") -> None:
+    """Draw one result: a stacked bar of the contributions, then three TFP measures beside it.
+
+    Positive parts stack up from zero and negative parts down, so each bar's length is its
+    contribution; the black diamond marks output growth, which the parts add up to.
+    """
+    up = down = 0.0
+    for name, (colour, (en, zh)) in PARTS.items():
+        value = 100 * getattr(result, name)
+        bottom = up if value >= 0 else down
+        axes.bar(0, value, bottom=bottom, width=0.6, color=colour, label=label(en, zh))
+        if value >= 0:
+            up += value
+        else:
+            down += value
+    axes.scatter([0], [100 * result.output], marker="D", color="black", zorder=4,
+                 label=label("Output growth Δln Y", "产出增长 Δln Y"))
+    tfp_bars = [
+        (1.2, result.tfp, PALETTE[4], label("ours:\nconstant share", "本课:\n固定份额")),
+        (2.0, result.tornqvist_tfp, PALETTE[5], label("ours:\nyearly shares", "本课:\n逐年份额")),
+    ]
+    if result.pwt_tfp is not None:
+        tfp_bars.append((2.8, result.pwt_tfp, PALETTE[7], label("PWT\nrtfpna", "PWT\nrtfpna")))
+    for x, value, colour, _ in tfp_bars:
+        axes.bar(x, 100 * value, width=0.6, color=colour, alpha=0.85)
+        axes.annotate(f"{100 * value:.2f}", (x, 100 * value), ha="center",
+                      va="bottom" if value >= 0 else "top", fontsize=8)
+    axes.axhline(0, color="#333333", linewidth=0.8)
+    axes.text(2.0, 1.0, label("TFP growth, three ways", "TFP增长:三种算法"), transform=axes.get_xaxis_transform(),
+              ha="center", va="top", fontsize=8, color="#333333")
+    axes.axvline(0.6, color="#999999", linewidth=0.8, linestyle=":")
+    ticks = [0] + [x for x, *_ in tfp_bars]
+    names = [label("Sources of growth", "增长来源")] + [name for *_, name in tfp_bars]
+    axes.set_xticks(ticks, names, fontsize=8)
+    axes.set_xlim(-0.6, 3.9)
+    measure = label("persons", "就业人数") if result.labour_measure == "persons" else label("hours", "工作小时")
+    share = label("from data", "数据均值") if result.share_from_data else label("set by you", "自行设定")
+    axes.set_title(label(
+        f"China {result.start}-{result.end}: average annual contributions to GDP growth\n"
+        f"labour = {measure}; labour share 1-α = {result.labour_share:.3f} ({share})",
+        f"中国{result.start}-{result.end}年:对GDP年均增长的贡献\n"
+        f"劳动投入 = {measure};劳动份额 1-α = {result.labour_share:.3f}({share})",
+    ), fontsize=10)
+    axes.set_ylabel(label("percentage points a year (100·Δln)", "百分点/年(100·Δln)"))
+    axes.legend(loc="upper right", fontsize=7)
+    if result.pwt_tfp is None:
+        axes.text(2.8, 0, label("PWT TFP\nnot available\nfor this start", "PWT TFP\n该起始年\n无数据"),
+                  ha="center", va="bottom", fontsize=7, color="#555555")
+    source_note(figure, citation or CITATION)
+
+
+class GrowthAccountingWidget(ChartWidget):
+    """Choose a period, labour as persons or hours, and the labour share; see where growth came from."""
+
+    figsize = (7.5, 4.6)
+
+    def __init__(self, start: int | None = None, end: int | None = None):
+        self.table = data.load("pwt_china")
+        self.citation = CITATION
+        first, last = accounting.year_range(self.table)
+        default_start = accounting.first_year_with(self.table, "rtfpna")  # so PWT's TFP sits beside ours
+        controls = {
+            "start": widgets.IntSlider(value=start or default_start, min=first, max=last - 1,
+                                       description="Start 起始年"),
+            "end": widgets.IntSlider(value=end or last, min=first + 1, max=last, description="End 结束年"),
+            "labour": widgets.ToggleButtons(
+                options=[("persons 就业人数", "persons"), ("hours 工作小时", "hours")],
+                value="persons", description="Labour 劳动",
+            ),
+            "share_source": widgets.ToggleButtons(
+                options=[("from data 数据均值", FROM_DATA), ("set below 自行设定", SET_BY_STUDENT)],
+                value=FROM_DATA, description="1-α",
+            ),
+            "labour_share": widgets.FloatSlider(
+                value=round(accounting.average_labour_share(self.table, first, last), 2),
+                min=0.2, max=0.9, step=0.01, description="Labour share", disabled=True,
+            ),
+        }
+        for control in controls.values():
+            control.style.description_width = "110px"
+        super().__init__(controls, main="start")
+
+    def compute(self, start, end, labour, share_source, labour_share):
+        self.controls["labour_share"].disabled = share_source == FROM_DATA
+        share = None if share_source == FROM_DATA else labour_share
+        return accounting.account(self.table, start, end, labour, share)
+
+    def draw(self, figure, axes, result):
+        draw_accounting(figure, axes, result, self.citation)
+
+    def describe(self, result) -> str:
+        pwt = (
+            f"PWT's own TFP (rtfpna): {100 * result.pwt_tfp:.2f}"
+            if result.pwt_tfp is not None
+            else "PWT's TFP (rtfpna) is not available for this start year"
+        )
+        return (
+            f"{result.start}-{result.end}: GDP grew {100 * result.output:.2f} log points a year = "
+            f"capital {100 * result.capital:.2f} + labour {100 * result.labour:.2f} + human capital "
+            f"{100 * result.human_capital:.2f} + <b>TFP {100 * result.tfp:.2f}</b> "
+            f"(labour share {result.labour_share:.3f}). With yearly shares TFP is "
+            f"{100 * result.tornqvist_tfp:.2f}; {pwt}."
+        )

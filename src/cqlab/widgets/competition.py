@@ -1,0 +1,144 @@
+"""Lesson 05 widgets: a merger's effect on the HHI, and China's merger-notification tests."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from cqlab.charts import PALETTE, source_note
+from cqlab.i18n import label
+from cqlab.models import competition as model
+from cqlab.widgets.base import ChartWidget
+
+FIRMS = ["A", "B", "C", "D", "E"]
+#: Illustrative default shares (%): not data. The rest of the market (100 - total) is a fringe of
+#: small firms. With D and E merging, the 2023 and 2010 US guidelines read the merger differently.
+DEFAULT_SHARES = (25, 20, 15, 15, 10)
+DEFAULT_PAIR = (3, 4)
+
+
+class MergerHHIWidget(ChartWidget):
+    """Sliders for five firms' market shares (%), a choice of two firms to merge, HHI before and after."""
+
+    def __init__(self, shares=DEFAULT_SHARES, pair=DEFAULT_PAIR):
+        options = [(label(f"Firm {f}", f"企业{f}"), k) for k, f in enumerate(FIRMS)]
+        controls = {
+            f"share_{f}": widgets.FloatSlider(
+                value=s, min=0, max=100, step=1, description=label(f"Firm {f} (%)", f"企业{f}(%)"),
+                continuous_update=False, style={"description_width": "110px"},
+            )
+            for f, s in zip(FIRMS, shares)
+        }
+        controls["first"] = widgets.Dropdown(options=options, value=pair[0], description=label("Merge", "合并"))
+        controls["second"] = widgets.Dropdown(options=options, value=pair[1], description=label("with", "与"))
+        super().__init__(controls, main="share_A")
+
+    def compute(self, first, second, **shares):
+        values = [shares[f"share_{f}"] for f in FIRMS]
+        return model.merger_effect(values, first, second)
+
+    def draw(self, figure, axes, result):
+        rows = [label("Before", "合并前"), label("After", "合并后")]
+        values = [result.hhi_before, result.hhi_after]
+        top = max(3_000.0, result.hhi_after * 1.15)
+        axes.axvspan(model.HMG2010_MODERATE, model.HMG2010_HIGH, color=PALETTE[6], alpha=0.18, lw=0,
+                     label=label("2010 HMG: moderately concentrated (1500-2500)", "2010年指南:中度集中(1500-2500)"))
+        axes.axvspan(model.HMG2010_HIGH, top, color=PALETTE[3], alpha=0.10, lw=0,
+                     label=label("2010 HMG: highly concentrated (>2500)", "2010年指南:高度集中(>2500)"))
+        axes.axvline(model.MG2023_HIGHLY_CONCENTRATED, color=PALETTE[7], ls="--", lw=1.5,
+                     label=label("2023 MG: highly concentrated (>1800)", "2023年指南:高度集中(>1800)"))
+        bars = axes.barh(rows, values, color=[PALETTE[0], PALETTE[3]], height=0.5)
+        for bar, v in zip(bars, values):
+            axes.text(v + top * 0.01, bar.get_y() + bar.get_height() / 2, f"{v:,.0f}", va="center", fontsize=10)
+        i, j = result.firms
+        axes.set_xlim(0, top)
+        axes.invert_yaxis()
+        axes.set_xlabel(label("HHI (0-10,000; shares in %)", "HHI(0-10000,份额以%计)"))
+        axes.set_title(label(
+            f"Merger of firms {FIRMS[i]} and {FIRMS[j]}: ΔHHI = 2×{result.shares_before[i]:g}×"
+            f"{result.shares_before[j]:g} = {result.delta:,.0f} (illustrative shares)",
+            f"企业{FIRMS[i]}与{FIRMS[j]}合并:ΔHHI = 2×{result.shares_before[i]:g}×"
+            f"{result.shares_before[j]:g} = {result.delta:,.0f}(示例份额)",
+        ))
+        axes.legend(loc="lower right", fontsize=8)
+        source_note(figure, label(
+            "illustrative shares; thresholds: US DOJ/FTC Merger Guidelines 2023 §2.1, Horizontal Merger Guidelines 2010 §5.3",
+            "示例份额;阈值:美国司法部/联邦贸易委员会《合并指南》2023年第2.1节、《横向合并指南》2010年第5.3节",
+        ))
+
+    def describe(self, result) -> str:
+        return (
+            f"HHI {result.hhi_before:,.0f} → {result.hhi_after:,.0f} (ΔHHI {result.delta:,.0f}); "
+            f"merged share {result.merged_share:g}%.<br>2023 Guidelines: {result.reading_2023}.<br>"
+            f"2010 Guidelines: {result.reading_2010}."
+        )
+
+
+#: Illustrative default turnovers (亿元): a merger that met the 2018 tests but meets neither in 2024.
+DEFAULT_TURNOVERS = ((100.0, 30.0), (15.0, 6.0), (0.0, 0.0))
+
+
+class NotificationWidget(ChartWidget):
+    """Enter the parties' worldwide and China turnovers (亿元); see which test is met in 2018 and 2024."""
+
+    def __init__(self, turnovers=DEFAULT_TURNOVERS, parties: int = 2, thresholds=None):
+        self.thresholds = thresholds or {v: model.load_thresholds(v) for v in model.NOTIFICATION_VERSIONS}
+        controls = {
+            "parties": widgets.ToggleButtons(options=[2, 3], value=parties,
+                                             description=label("Parties", "参与方数")),
+        }
+        style = {"description_width": "190px"}
+        for k, (world, china) in zip("abc", turnovers):
+            name = k.upper()
+            controls[f"world_{k}"] = widgets.FloatText(
+                value=world, description=label(f"{name}: worldwide (亿元)", f"{name}:全球营业额(亿元)"), style=style)
+            controls[f"china_{k}"] = widgets.FloatText(
+                value=china, description=label(f"{name}: in China (亿元)", f"{name}:中国境内营业额(亿元)"), style=style)
+        super().__init__(controls, main="parties")
+
+    def compute(self, parties, **values):
+        pairs = [(values[f"world_{k}"], values[f"china_{k}"]) for k in "abc"[:parties]]
+        return {
+            v: model.notification_required(pairs, v, thresholds=self.thresholds[v])
+            for v in model.NOTIFICATION_VERSIONS
+        }
+
+    def draw(self, figure, axes, result):
+        groups = [
+            label("worldwide combined", "全球合计"),
+            label("China combined", "境内合计"),
+            label("2nd-largest China turnover", "境内第二大营业额"),
+        ]
+        cap = 3.0
+        width = 0.38
+        for n, (version, r) in enumerate(result.items()):
+            t = r.thresholds
+            ratios = [r.worldwide_combined / t.worldwide_combined, r.china_combined / t.china_combined,
+                      r.second_largest_china / t.china_each]
+            xs = [g + (n - 0.5) * width for g in range(len(groups))]
+            shown = [min(x, cap) for x in ratios]
+            axes.bar(xs, shown, width=width, color=PALETTE[n], label=label(f"{version} rules", f"{version}年标准"))
+            for x, ratio, limit in zip(xs, ratios, (t.worldwide_combined, t.china_combined, t.china_each)):
+                axes.text(x, min(ratio, cap) + 0.04, f"{ratio:.2f}×\n({limit:g})", ha="center", va="bottom", fontsize=7)
+        axes.axhline(1.0, color=PALETTE[7], lw=1.2, ls="--")
+        axes.set_xticks(range(len(groups)), groups)
+        axes.set_ylim(0, cap + 0.6)
+        axes.set_ylabel(label("turnover ÷ threshold (bar above 1 = exceeds)", "营业额÷门槛(高于1即超过)"))
+        met = {v: ", ".join(r.tests_met) or label("none", "无") for v, r in result.items()}
+        axes.set_title(label(
+            f"Tests met: 2018 {met['2018']}; 2024 {met['2024']} (illustrative turnovers)",
+            f"满足的标准:2018年 {met['2018']};2024年 {met['2024']}(示例营业额)",
+        ))
+        axes.legend(loc="upper right", fontsize=8)
+        source_note(figure, label(
+            "thresholds (亿元, in brackets) from datasets/merger_thresholds.csv (State Council rules, 2018 and 2024)",
+            "门槛(亿元,括号内)来自 datasets/merger_thresholds.csv(国务院经营者集中申报标准,2018年与2024年)",
+        ))
+
+    def describe(self, result) -> str:
+        lines = []
+        for version, r in result.items():
+            verdict = "notification required" if r.required else "no notification required"
+            tests = " and ".join(r.tests_met) + " test met" if r.tests_met else "neither test met"
+            lines.append(f"<b>{version}</b>: {verdict} ({tests}): {'; '.join(r.reasons)}.")
+        return "<br>".join(lines)
+

@@ -1,0 +1,128 @@
+"""Lesson 01's widget: from a cluster's baseline to a target, the growth a year it takes."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from cqlab import data
+from cqlab.charts import PALETTE, axis_unit, source_note
+from cqlab.errors import expect_number
+from cqlab.i18n import get_language, label
+from cqlab.models import growth
+from cqlab.widgets.base import ChartWidget
+
+CUSTOM = "custom"
+
+
+def leading_cluster_baselines():
+    """Return the partial-year output rows of the clusters that have one (from cluster_indicators)."""
+    table = data.load("cluster_indicators")
+    rows = table[(table["indicator"] == "cluster output") & (table["period_type"] == "partial-year")]
+    clusters = data.load("clusters").set_index("cluster_cn")
+    rows = rows.assign(
+        cluster_en=rows["cluster_cn"].map(clusters["cluster_en"]),
+        tier_scale_yuan=rows["cluster_cn"].map(clusters["tier_scale_yuan"]),
+        months=[growth.months_covered(p) for p in rows["period"]],
+    )
+    return rows.sort_values("value", ascending=False).reset_index(drop=True)
+
+
+class TargetPathWidget(ChartWidget):
+    """Pick a cluster (or enter a baseline), a target and a target year; see the growth required.
+
+    Values are in 亿元 (100 million yuan). A Jan-Oct figure is annualised by the method chosen,
+    and the result line always says which, because the required growth depends on it.
+    """
+
+    def __init__(self, cluster: str | None = None, target_year: int | None = None):
+        self.baselines = leading_cluster_baselines()
+        first = self.baselines.iloc[0]
+        self.base_year = int(first["year"])
+        options = [
+            (f"{row.cluster_cn} {row.cluster_en}", row.cluster_cn) for row in self.baselines.itertuples()
+        ] + [("Custom baseline (enter below) 自定义", CUSTOM)]
+        default_target = float(first["tier_scale_yuan"]) / 1e8  # the tier's scale, in 亿元
+        target_years = data.load("cluster_indicators").query("period_type == 'target'")["year"]
+        default_year = int(target_years.mode().iloc[0])
+        controls = {
+            "cluster": widgets.Dropdown(options=options, value=cluster or first["cluster_cn"], description="Cluster"),
+            "baseline": widgets.FloatText(value=round(float(first["value"]), 1), description="Baseline 亿元",
+                                          disabled=True),
+            "target": widgets.FloatSlider(value=default_target, min=1000, max=20000, step=500,
+                                          description="Target 亿元", readout_format=".0f"),
+            "target_year": widgets.IntSlider(value=target_year or default_year, min=self.base_year + 1,
+                                             max=self.base_year + 12, description="Target year"),
+            "method": widgets.ToggleButtons(
+                options=[("annualise ×12/months", "proportional"), ("use partial year as is", "as_is")],
+                value="proportional", description="Baseline",
+            ),
+        }
+        for control in controls.values():
+            control.style.description_width = "110px"
+        super().__init__(controls, main="target_year")
+
+    def compute(self, cluster, baseline, target, target_year, method):
+        self.controls["baseline"].disabled = cluster != CUSTOM
+        if cluster == CUSTOM:
+            partial = expect_number(baseline, "baseline (亿元)", minimum=0, allow_min=False)
+            months, name = 12, label("custom baseline", "自定义基数")
+            source = label("baseline entered by the student", "学生输入的基数")
+            annual = {"proportional": partial, "as_is": partial}
+        else:
+            row = self.baselines[self.baselines["cluster_cn"] == cluster].iloc[0]
+            partial, months = float(row["value"]), int(row["months"])
+            name = row["cluster_cn"] if get_language() == "zh" else row["cluster_en"]
+            source = row["source"]
+            annual = {m: growth.annualise(partial, months, m) for m in ("proportional", "as_is")}
+        target = expect_number(target, "target (亿元)", minimum=0, allow_min=False)
+        rates = {
+            m: growth.required_growth_rate(annual[m], target, self.base_year, target_year) for m in annual
+        }
+        years = np.arange(self.base_year, target_year + 1)
+        return {
+            "name": name, "source": source, "partial": partial, "months": months, "method": method,
+            "baseline": annual[method], "rates": rates, "rate": rates[method], "target": target,
+            "target_year": target_year, "years": years,
+            "path": growth.project(annual[method], rates[method], target_year - self.base_year),
+        }
+
+    def draw(self, figure, axes, result):
+        scale, unit = axis_unit("亿元")
+        axes.plot(result["years"], result["path"] * scale, marker="o", color=PALETTE[0],
+                  label=label("required path", "所需路径"))
+        axes.axhline(result["target"] * scale, color=PALETTE[3], linestyle="--",
+                     label=label("target", "目标"))
+        if result["months"] < 12:
+            other = "as_is" if result["method"] == "proportional" else "proportional"
+            other_base = result["partial"] * (12 / result["months"] if other == "proportional" else 1)
+            axes.scatter([self.base_year], [other_base * scale], color=PALETTE[1], zorder=3,
+                         label=label("baseline by the other method", "另一种基数算法"))
+        axes.set_title(label(
+            f"{result['name']}\n{result['rate']:.1%} a year to reach the target by {result['target_year']}",
+            f"{result['name']}\n到{result['target_year']}年达到目标需年均增长{result['rate']:.1%}",
+        ))
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel(label("Year", "年份"))
+        axes.set_ylabel(unit)
+        axes.set_ylim(0, max(result["target"], result["path"].max()) * scale * 1.12)
+        axes.legend(loc="lower right")
+        source_note(figure, f"datasets/cluster_indicators.csv; {result['source']}"[:120])
+
+    def describe(self, result) -> str:
+        scale, unit = axis_unit("亿元", "en")
+        if result["months"] < 12:
+            basis = (
+                f"annualised ×12/{result['months']} from {result['partial']:,.1f} 亿元 in {result['months']} months"
+                if result["method"] == "proportional"
+                else f"the {result['months']}-month figure used as if it were a full year"
+            )
+        else:
+            basis = "a full-year figure"
+        other = "as_is" if result["method"] == "proportional" else "proportional"
+        return (
+            f"Baseline {self.base_year}: {result['baseline']:,.1f} 亿元 ({result['baseline'] * scale:,.1f} {unit}), "
+            f"{basis}. Reaching {result['target']:,.0f} 亿元 by {result['target_year']} takes "
+            f"<b>{result['rate']:.1%} a year</b> (with the other baseline method: {result['rates'][other]:.1%})."
+        )

@@ -1,0 +1,279 @@
+"""Lesson 04's widget: an innovation indicator against a target, growth needed vs growth achieved.
+
+Every point keeps its status (outturn, preliminary, census-revised, partial-year, expectation)
+as a marker shape and its confidence as a filled or hollow marker, so a series break is seen,
+not smoothed over. The comparisons pair a series with a target and name both scopes; where
+they differ, the chart and the result line say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+from matplotlib.lines import Line2D
+
+from cqlab import data
+from cqlab.charts import PALETTE, axis_unit, source_note
+from cqlab.errors import CqlabInputError, expect_choice, expect_number
+from cqlab.i18n import label
+from cqlab.models import innovation
+from cqlab.widgets.base import ChartWidget
+
+#: Marker shape per status and its bilingual name.
+STATUS_STYLE = {
+    "outturn": ("o", ("outturn", "实际值")),
+    "preliminary": ("s", ("preliminary (pre-census)", "初步核算")),
+    "census-revised": ("P", ("census-revised", "普查修订")),
+    "partial-year": ("h", ("partial year", "部分月份")),
+    "expectation": ("D", ("expectation", "预计值")),
+}
+#: Illustrative: a student-set target defaults to this multiple of the latest outturn.
+ILLUSTRATIVE_MULTIPLE = 2.0
+
+
+def unit_label(unit: str) -> tuple[float, str]:
+    """Return (multiplier, axis label) for a unit in the current language (家 -> firms)."""
+    if unit == "家":
+        return 1.0, label("firms", "家")
+    if unit == "万元/人":
+        return 1.0, label("10,000 yuan per worker", "万元/人")
+    return axis_unit(unit)
+
+
+def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float = 1.0) -> None:
+    """Plot a series from innovation.observations: a line through full-year outturns, every point
+    marked by status (shape) and confidence (filled = verified, hollow = partial or low)."""
+    solid = obs[obs["status"].isin(["outturn", "preliminary", "census-revised"]) & (obs["months"] == 12)]
+    axes.plot(solid["year"], solid["value"] * scale, color=colour, linewidth=1.2, label=name or None)
+    if len(solid) and (obs["status"] == "expectation").any():
+        tail = obs[obs["status"] == "expectation"].iloc[[-1]]
+        axes.plot([solid["year"].iloc[-1], tail["year"].iloc[0]],
+                  [solid["value"].iloc[-1] * scale, tail["value"].iloc[0] * scale],
+                  color=colour, linewidth=1.0, linestyle=":")
+    for point in obs.itertuples():
+        marker = STATUS_STYLE[point.status][0]
+        hollow = point.confidence != "verified"
+        axes.plot([point.year], [point.value * scale], marker=marker, markersize=7, linestyle="none",
+                  color=colour, markerfacecolor="white" if hollow else colour, markeredgewidth=1.5)
+        if point.qualifier not in ("exact", ""):
+            axes.annotate(">" if point.qualifier in ("more than", "at least") else "~",
+                          (point.year, point.value * scale), textcoords="offset points", xytext=(6, 4),
+                          fontsize=9, color=colour)
+
+
+def status_legend(axes, statuses, loc="upper left") -> None:
+    """Add a legend of marker shapes (status) and fills (confidence) for the statuses shown."""
+    handles = [
+        Line2D([], [], marker=STATUS_STYLE[s][0], linestyle="none", color="#444444", label=label(*STATUS_STYLE[s][1]))
+        for s in innovation.STATUSES if s in set(statuses)
+    ]
+    handles += [
+        Line2D([], [], marker="o", linestyle="none", color="#444444", label=label("verified", "已核实")),
+        Line2D([], [], marker="o", linestyle="none", color="#444444", markerfacecolor="white",
+               label=label("partially verified / low", "部分核实/低")),
+    ]
+    axes.add_artist(axes.legend(handles=handles, loc=loc, fontsize=7))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A series and a target to compare, with the scope each one covers."""
+
+    title: tuple[str, str]
+    series: tuple[str, str, str | None]  # dataset, indicator, cluster_cn (None: any)
+    series_scope: str
+    target: tuple[str, str] | None  # dataset, indicator; None: an illustrative target the student sets
+    target_scope: str
+
+
+ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"
+COMPARISONS = {
+    "rd_industry": Comparison(
+        ("R&D of above-scale industrial firms vs its 2027 target", "规上工业企业研发投入 vs 2027年目标"),
+        ("cluster_indicators", "R&D spending of above-scale industrial firms", ""), ABOVE_SCALE,
+        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
+    ),
+    "rd_all": Comparison(
+        ("All R&D spending vs the industrial-firm target", "全社会R&D经费 vs 规上工业企业目标"),
+        ("macro", "R&D expenditure", None), "all R&D in Chongqing (全社会R&D经费)",
+        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
+    ),
+    "rd_intensity": Comparison(
+        ("R&D intensity (% of GDP) vs the 2% target (% of revenue)", "R&D强度(占GDP) vs 2%目标(占营收)"),
+        ("macro", "R&D intensity", None), "all R&D as a share of GDP",
+        ("cluster_indicators", "R&D intensity of above-scale industrial firms"),
+        "R&D of above-scale industrial firms as a share of their revenue",
+    ),
+    "sei_share": Comparison(
+        ("Strategic emerging industries' share of industrial value added", "战略性新兴产业增加值占规上工业比重"),
+        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA", ""),
+        "share of above-scale industrial value added",
+        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA"),
+        "share of above-scale industrial value added",
+    ),
+    "hitech_share": Comparison(
+        ("High-tech manufacturing's share of industrial value added", "高技术制造业增加值占规上工业比重"),
+        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA", ""),
+        "share of above-scale industrial value added",
+        ("cluster_indicators", "high-tech manufacturing share"), "share of above-scale industrial value added",
+    ),
+    "hte_future": Comparison(
+        ("All high-tech enterprises vs the future-industries target", "高新技术企业总数 vs 未来产业目标"),
+        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing",
+        ("cluster_indicators", "high-tech enterprises in future industries"),
+        "high-tech enterprises in future industries only (2024 plan)",
+    ),
+    "hte_custom": Comparison(
+        ("High-tech enterprises vs a target you set (illustrative)", "高新技术企业 vs 自设目标(示意)"),
+        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing", None,
+        "all high-tech enterprises in Chongqing",
+    ),
+    "sme_custom": Comparison(
+        ("Tech-based SMEs vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
+        ("macro", "tech-based SMEs", None), "all tech-based SMEs in Chongqing", None,
+        "all tech-based SMEs in Chongqing",
+    ),
+}
+
+
+def target_row(dataset: str, indicator: str):
+    """Return the one target row (period_type 'target', no cluster) of an indicator."""
+    table = data.load(dataset)
+    rows = table[(table["indicator"] == indicator) & (table["period_type"] == "target")]
+    if "cluster_cn" in rows.columns:
+        rows = rows[rows["cluster_cn"].fillna("") == ""]
+    if len(rows) != 1:
+        raise CqlabInputError(f"Expected one target row for {indicator!r} in {dataset}; found {len(rows)}.")
+    return rows.iloc[0]
+
+
+def series_for(key: str):
+    """Return (comparison, observations) for a comparison key."""
+    expect_choice(key, "comparison", list(COMPARISONS))
+    comparison = COMPARISONS[key]
+    dataset, indicator, cluster = comparison.series
+    unit = None
+    if comparison.target is not None:
+        unit = target_row(*comparison.target)["unit"]
+    obs = innovation.observations(data.load(dataset), indicator, unit=unit, cluster_cn=cluster)
+    return comparison, obs
+
+
+def plan_year() -> int:
+    """The horizon of the 2023-2027 manufacturing plan, read from the R&D target row."""
+    return int(target_row("cluster_indicators", "R&D spending of above-scale industrial firms")["year"])
+
+
+def compare(key: str, include_expectations: bool = False, method: str = "proportional",
+            custom_target: float | None = None, custom_year: int | None = None):
+    """Return (comparison, observations, TargetCheck) for a comparison key (the widget's model call)."""
+    comparison, obs = series_for(key)
+    if comparison.target is None:
+        outturns = obs[obs["status"] != "expectation"]
+        default = float(outturns["value"].iloc[-1]) * ILLUSTRATIVE_MULTIPLE
+        target = default if custom_target is None else expect_number(custom_target, "your target", minimum=0,
+                                                                       allow_min=False)
+        year = plan_year() if custom_year is None else custom_year
+        qualifier, source = "exact", label("illustrative target set by you", "自设示意目标")
+    else:
+        row = target_row(*comparison.target)
+        target = innovation.convert_unit(float(row["value"]), row["unit"], obs["unit"].iloc[0])
+        year, qualifier, source = int(row["year"]), row["value_qualifier"], row["source"]
+    check = innovation.check_target(
+        obs, target, year, include_expectations=include_expectations, series_scope=comparison.series_scope,
+        target_scope=comparison.target_scope, target_qualifier=qualifier, annualise_method=method,
+    )
+    return {"key": key, "comparison": comparison, "obs": obs, "check": check, "target_source": source}
+
+
+class TargetGapWidget(ChartWidget):
+    """Pick an indicator and its target; see the growth needed against the growth achieved."""
+
+    figsize = (7.5, 4.6)
+
+    def __init__(self, comparison: str = "rd_industry"):
+        options = [(f"{c.title[0]} / {c.title[1]}", key) for key, c in COMPARISONS.items()]
+        horizon = plan_year()
+        controls = {
+            "comparison": widgets.Dropdown(options=options, value=comparison, description="Compare 比较",
+                                           layout=widgets.Layout(width="720px")),
+            "baseline": widgets.ToggleButtons(
+                options=[("outturns only 仅实际值", "outturns"), ("include expectations 含预计值", "expectations")],
+                value="outturns", description="Baseline 基数"),
+            "method": widgets.ToggleButtons(
+                options=[("partial year ×12/months", "proportional"), ("partial year as is", "as_is")],
+                value="proportional", description="Part-year 部分年"),
+            "custom_target": widgets.FloatText(value=0.0, description="Your target 自设", disabled=True),
+            "custom_year": widgets.IntSlider(value=horizon, min=horizon - 3, max=horizon + 8,
+                                             description="Target year", disabled=True),
+        }
+        for control in controls.values():
+            control.style.description_width = "120px"
+        self._last_key = None
+        self._muted = False
+        super().__init__(controls, main="comparison")
+
+    def _on_change(self, change=None) -> None:
+        if not self._muted:  # ignore the change compute() itself makes to the target box
+            self.refresh()
+
+    def compute(self, comparison, baseline, method, custom_target, custom_year):
+        expect_choice(comparison, "comparison", list(COMPARISONS))
+        custom = COMPARISONS[comparison].target is None
+        self.controls["custom_target"].disabled = not custom
+        self.controls["custom_year"].disabled = not custom
+        expectations = baseline == "expectations"
+        if not custom:
+            self._last_key = comparison
+            return compare(comparison, expectations, method)
+        if comparison != self._last_key:  # a new series: start from the illustrative default target
+            default = compare(comparison, expectations, method, None, custom_year)["check"].target
+            self._muted = True
+            try:
+                self.controls["custom_target"].value = round(default, 1)
+            finally:
+                self._muted = False
+            custom_target = self.controls["custom_target"].value
+        self._last_key = comparison
+        return compare(comparison, expectations, method, custom_target, custom_year)
+
+    def draw(self, figure, axes, result):
+        check, obs, comparison = result["check"], result["obs"], result["comparison"]
+        scale, unit = unit_label(check.unit)
+        draw_observations(axes, obs, PALETTE[0], label("observed", "观测值"), scale)
+        years = list(range(check.baseline_year, check.target_year + 1))
+        axes.plot(years, check.required_path() * scale, color=PALETTE[3], linestyle="--",
+                  label=label(f"needed: {check.required:.1%} a year", f"所需:年均{check.required:.1%}"))
+        achieved = check.achieved_path()
+        if achieved is not None:
+            axes.plot(years, achieved * scale, color=PALETTE[2], linestyle="-.",
+                      label=label(f"achieved {check.achieved_from}-: {check.achieved:.1%} a year",
+                                  f"已实现{check.achieved_from}-:年均{check.achieved:.1%}"))
+        if check.months < 12:
+            axes.plot([check.baseline_year], [check.baseline * scale], marker="o", color=PALETTE[1],
+                      linestyle="none", label=label("annualised baseline", "年化基数"))
+        axes.plot([check.target_year], [check.target * scale], marker="*", markersize=14, color=PALETTE[3],
+                  linestyle="none", label=label("target", "目标"))
+        status_legend(axes, obs["status"], loc="upper left")
+        axes.legend(loc="lower right", fontsize=7)
+        flag = "" if check.scope_matches else label("  [scopes differ]", "  [口径不同]")
+        axes.set_title(label(*comparison.title) + flag, fontsize=10)
+        axes.set_xlabel(label("Year", "年份"))
+        axes.set_ylabel(unit)
+        axes.set_ylim(bottom=0)
+        source_note(figure, label("datasets/macro.csv and cluster_indicators.csv (see sources there)",
+                                  "datasets/macro.csv 与 cluster_indicators.csv(来源见表内)"))
+
+    def describe(self, result) -> str:
+        check = result["check"]
+        achieved = (
+            f"achieved {check.achieved:.1%} a year since {check.achieved_from}"
+            if check.achieved is not None else "no achieved rate (too few full-year points)"
+        )
+        notes = "".join(f"<li>{w}</li>" for w in check.warnings)
+        return (
+            f"Baseline {check.baseline_year}: {check.baseline:,.2f} {check.unit} ({check.baseline_status}); "
+            f"target {check.target:,.2f} {check.unit} by {check.target_year}. Needed <b>{check.required:.1%} "
+            f"a year</b>; {achieved}.<ul style='margin:2px 0'>{notes}</ul>"
+        )

@@ -1,0 +1,106 @@
+"""Lesson 07 widget: co-managing village upkeep as a public-goods game, with a reward per unit."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from cqlab.charts import PALETTE, source_note
+from cqlab.i18n import label
+from cqlab.models import public_goods
+from cqlab.widgets.base import ChartWidget
+
+
+def draw_payoffs(figure, axes, outcome: public_goods.PublicGoodsOutcome) -> None:
+    """Draw the two payoff curves of one setting, with the equilibrium and the optimum marked."""
+    curves = public_goods.payoff_curves(
+        outcome.group_size, outcome.multiplier, outcome.reward, outcome.endowment
+    )
+    others = outcome.equilibrium
+    axes.plot(
+        curves["contribution"], curves["own"], color=PALETTE[0], linewidth=2,
+        label=label(
+            f"Your payoff as you give c (others give {others:g}; reward included)",
+            f"你的收益:你出 c(其他人出 {others:g};含奖励)",
+        ),
+    )
+    axes.plot(
+        curves["contribution"], curves["group_per_villager"], color=PALETTE[1], linewidth=2,
+        linestyle="--",
+        label=label(
+            "Group payoff per villager if everyone gives c (reward is a transfer, left out)",
+            "人人都出 c 时的人均集体收益(奖励是转移支付,不计)",
+        ),
+    )
+    e, n = outcome.endowment, outcome.group_size
+    axes.plot(
+        [outcome.equilibrium], [outcome.group_payoff_equilibrium / n], marker="o", markersize=10,
+        color=PALETTE[3], linestyle="none", label=label("Equilibrium", "纳什均衡"),
+    )
+    axes.plot(
+        [outcome.optimum], [outcome.group_payoff_optimum / n], marker="*", markersize=15,
+        color=PALETTE[2], linestyle="none", label=label("Social optimum", "社会最优"),
+    )
+    axes.set_xlim(-0.03 * e, 1.03 * e)
+    axes.set_xlabel(label(
+        f"Contribution to upkeep c (0 to the endowment {e:g}; illustrative units)",
+        f"管护投入 c(0 至禀赋 {e:g};示意单位)",
+    ))
+    axes.set_ylabel(label("Payoff per villager (illustrative units)", "每人收益(示意单位)"))
+    axes.set_title(label(
+        f"Co-management game (illustrative): N = {n}, r = {outcome.multiplier:g}, reward s = {outcome.reward:g}",
+        f"共管博弈(示意):N = {n},r = {outcome.multiplier:g},奖励 s = {outcome.reward:g}",
+    ))
+    axes.legend(loc="upper left", fontsize=8)
+    source_note(figure, label(
+        "illustrative model, no data: payoff = e - c + r·Σc/N + s·c; parameters are the student's",
+        "示意模型,无数据:收益 = e - c + r·Σc/N + s·c;参数由学生设定",
+    ))
+
+
+class PublicGoodsWidget(ChartWidget):
+    """Group size N, return multiplier r and reward s -> payoffs, equilibrium and optimum."""
+
+    figsize = (7.5, 4.6)
+
+    def __init__(self, group_size: int = 10, multiplier: float = 3.0, reward: float = 0.0, endowment: float = 10.0):
+        self.endowment = endowment
+        style = {"description_width": "150px"}
+        wide = widgets.Layout(width="520px")
+        controls = {
+            "group_size": widgets.IntSlider(
+                value=group_size, min=0, max=40, step=1, style=style, layout=wide,
+                description=label("Group size N", "小组人数 N"),
+            ),
+            "multiplier": widgets.FloatSlider(
+                value=multiplier, min=0.5, max=12.0, step=0.1, style=style, layout=wide,
+                description=label("Return multiplier r", "回报倍数 r"),
+            ),
+            "reward": widgets.FloatSlider(
+                value=reward, min=0.0, max=1.5, step=0.05, style=style, layout=wide,
+                description=label("Reward per unit s", "每单位奖励 s"),
+            ),
+        }
+        super().__init__(controls, main="reward")
+
+    def compute(self, group_size, multiplier, reward):
+        return public_goods.analyse(group_size, multiplier, reward, self.endowment)
+
+    def draw(self, figure, axes, result):
+        draw_payoffs(figure, axes, result)
+
+    def describe(self, result) -> str:
+        r = result
+        status = (
+            label("the reward closes the gap", "奖励弥合了差距")
+            if r.gap_closed
+            else label(f"gap {r.gap:g} for the group", f"集体损失 {r.gap:g}")
+        )
+        return label(
+            f"Equilibrium: each gives <b>{r.equilibrium:g}</b>; optimum: each gives <b>{r.optimum:g}</b> "
+            f"of {r.endowment:g} ({status}). Group payoff {r.group_payoff_equilibrium:g} vs "
+            f"{r.group_payoff_optimum:g}. Reward that flips the equilibrium: s* = 1 - r/N = "
+            f"<b>{r.required_reward:.2f}</b>; the funder pays {r.reward_bill:g} at this setting.",
+            f"均衡:每人出 <b>{r.equilibrium:g}</b>;最优:每人出 <b>{r.optimum:g}</b>(禀赋 {r.endowment:g};{status})。"
+            f"集体收益 {r.group_payoff_equilibrium:g} 对 {r.group_payoff_optimum:g}。使均衡翻转的奖励:"
+            f"s* = 1 - r/N = <b>{r.required_reward:.2f}</b>;此设定下出资方支付 {r.reward_bill:g}。",
+        )

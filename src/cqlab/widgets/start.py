@@ -1,0 +1,56 @@
+"""Lesson 00's widget: the same chart in English or Chinese, from one switch."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from cqlab import data
+from cqlab.charts import PALETTE, source_note
+from cqlab.i18n import label, language_context
+from cqlab.widgets.base import ChartWidget
+
+#: The tiers of the "33618" system and the source_facts rows that state how many clusters each has.
+TIER_FACTS = [
+    ("rt_leading_clusters_n", "trillion-yuan leading", "万亿级主导"),
+    ("rt_pillar_clusters_n", "500-billion pillar", "五千亿级支柱"),
+    ("rt_featured_clusters_n", "100-billion featured", "千亿级特色优势"),
+    ("rt_new_star_clusters_n", '"new star"', "“新星”"),
+]
+
+
+def tier_counts() -> list[tuple[str, str, int]]:
+    """Return (English tier, Chinese tier, number of clusters) as the source article states them."""
+    return [(en, zh, int(data.value("source_facts", fact_id=fact))) for fact, en, zh in TIER_FACTS]
+
+
+class LanguageChartWidget(ChartWidget):
+    """Switch the labels of one chart between English and Chinese; the numbers do not change."""
+
+    figsize = (7.0, 3.6)
+
+    def __init__(self):
+        self.counts = tier_counts()
+        controls = {
+            "language": widgets.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value="en",
+                                              description="Labels"),
+        }
+        super().__init__(controls, main="language")
+
+    def compute(self, language):
+        return {"language": language, "counts": self.counts}
+
+    def draw(self, figure, axes, result):
+        with language_context(result["language"]):
+            names = [label(en, zh) for en, zh, _ in result["counts"]]
+            values = [n for *_, n in result["counts"]]
+            bars = axes.bar(names, values, color=PALETTE[: len(values)])
+            axes.bar_label(bars)
+            axes.set_ylabel(label("number of clusters", "集群数量"))
+            axes.set_title(label('The "33618" system: clusters per tier', "“33618”现代制造业集群体系:各层级集群数量"))
+            source_note(figure, label("Chongqing Daily, December 2023 (source_facts)", "重庆日报,2023年12月(source_facts)"))
+
+    def describe(self, result) -> str:
+        with language_context(result["language"]):
+            title = label('The "33618" system: clusters per tier', "“33618”现代制造业集群体系:各层级集群数量")
+        total = sum(n for *_, n in result["counts"])
+        return f"Labels in {'Chinese' if result['language'] == 'zh' else 'English'}: “{title}”; {total} clusters in all."
