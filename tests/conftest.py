@@ -1,8 +1,22 @@
-"""Shared test setup: make `tests` importable as a package for the bad-input catalogue."""
+"""Shared test setup.
 
+- `tests` is importable as a package (the bad-input catalogue lives in tests/bad_inputs).
+- Every process the tests start, notebook kernels included, runs with the network blocked
+  (tests/network_guard/sitecustomize.py), so a lesson or exercise that downloads anything fails.
+"""
+
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+GUARD = ROOT / "tests" / "network_guard"
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# Set at import time, in the controller and in each xdist worker, before any kernel starts.
+os.environ["CQLAB_BLOCK_NETWORK"] = "1"
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(GUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+)

@@ -31,9 +31,8 @@ _registered = {"font": None}
 def register_cjk_font() -> str:
     """Register the bundled Noto Sans CJK font with matplotlib (once); return its file path."""
     if _registered["font"] is None:
-        from matplotlib import font_manager
-
         import noto_cjk
+        from matplotlib import font_manager
 
         path = str(noto_cjk.otc_path("sans"))
         font_manager.fontManager.addfont(path)

@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from cqlab.errors import DatasetError, describe
@@ -97,7 +97,7 @@ def clear_cache() -> None:
     _load_cached.cache_clear()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(directory: str, name: str):
     import pandas as pd
 
