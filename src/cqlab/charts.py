@@ -80,8 +80,10 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize=(7.5, 4.2)):
 def source_note(figure, text: str) -> None:
     """Write a source line under a chart, e.g. the dataset citation or 'simulated data'."""
     prefix = label("Source: ", "来源:")
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     engine = figure.get_layout_engine()
-    if engine is not None and hasattr(engine, "set"):
+    if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(rect=(0, 0.045, 1, 0.955))  # keep a strip free for the note
     figure.text(0.005, 0.002, prefix + text, fontsize=7, color="#555555", ha="left", va="bottom")
 
@@ -93,11 +95,16 @@ def figure_png(figure) -> bytes:
     return buffer.getvalue()
 
 
-def show(figure, alt: str):
+def show(figure, alt: str) -> None:
     """Display a figure as a static PNG with alt text, so it reads without a running kernel."""
+    show_png(figure_png(figure), alt)
+
+
+def show_png(png: bytes, alt: str) -> None:
+    """Display PNG bytes (e.g. a widget's current image) with alt text."""
     from IPython.display import Image, display
 
-    display(Image(data=figure_png(figure), format="png", alt=alt))
+    display(Image(data=png, format="png", alt=alt))
 
 
 def axis_unit(source_unit: str, language: str | None = None) -> tuple[float, str]:

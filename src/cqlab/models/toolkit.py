@@ -538,9 +538,11 @@ def firm_counts(macro: pd.DataFrame, indicators=None) -> pd.DataFrame:
     from cqlab.units import scale_of
 
     indicators = list(COUNT_INDICATORS) if indicators is None else list(indicators)
-    if not isinstance(macro, pd.DataFrame) or not {"indicator", "year", "value", "unit"} <= set(macro.columns):
+    needed = {"indicator", "year", "value", "unit", "period_type", "value_qualifier", "source"}
+    if not isinstance(macro, pd.DataFrame) or not needed <= set(macro.columns):
         raise CqlabInputError(
-            f"Expected the 'macro' dataset (a table with indicator, year, value, unit); got {describe(macro)}."
+            "Expected the 'macro' dataset (a table with columns "
+            f"{', '.join(sorted(needed))}); got {describe(macro)}."
         )
     known = set(macro["indicator"])
     for name in indicators:

@@ -12,7 +12,7 @@ import html
 
 import ipywidgets as widgets
 
-from cqlab.charts import figure_png, new_figure
+from cqlab.charts import figure_png, new_figure, show_png
 from cqlab.errors import CqlabInputError
 
 MAIN_CONTROL_CLASS = "cqlab-main-control"
@@ -31,10 +31,11 @@ class ChartWidget:
     """
 
     figsize = (7.5, 4.2)
+    nrows, ncols = 1, 1  # panels of the figure; draw() receives an array of axes when there are several
 
     def __init__(self, controls: dict, main: str):
         self.controls = controls
-        self.figure, self.axes = new_figure(figsize=self.figsize)
+        self.figure, self.axes = new_figure(self.nrows, self.ncols, figsize=self.figsize)
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
         self.image.add_class(CHART_CLASS)
         self.result_box = widgets.HTML()
@@ -89,6 +90,10 @@ class ChartWidget:
             text.remove()
         self.draw(self.figure, axes, result)
         self.image.value = figure_png(self.figure)
+
+    def show_static(self, alt: str) -> None:
+        """Display the current chart as a static PNG (reusing the rendered image), for readers without a kernel."""
+        show_png(self.image.value, alt=alt)
 
     def layout(self):
         """The widget tree: controls on top, then messages, the chart and the result."""

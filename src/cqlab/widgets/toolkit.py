@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from cqlab.charts import PALETTE, new_figure, source_note
+from cqlab.charts import PALETTE, source_note
 from cqlab.i18n import get_language, label
 from cqlab.models import toolkit
 from cqlab.widgets.base import ChartWidget
@@ -51,8 +51,12 @@ class CadenceWidget(ChartWidget):
     SEED = 2024
     YEAR = 2024
 
-    def __init__(self, cadence: str = "week", noise: float = 4.0, shock_size: float = -12.0,
-                 shock_days: int = 5, step_size: float = 3.0):
+    #: The default settings (illustrative), shared by the widget, the summary table and static charts.
+    DEFAULTS = {"noise": 4.0, "shock_size": -12.0, "shock_days": 5, "step_size": 3.0}
+
+    def __init__(self, cadence: str = "week", noise: float = DEFAULTS["noise"],
+                 shock_size: float = DEFAULTS["shock_size"], shock_days: int = DEFAULTS["shock_days"],
+                 step_size: float = DEFAULTS["step_size"]):
         options = [(cadence_name(key), key) for key in toolkit.CADENCES]
         controls = {
             "cadence": widgets.SelectionSlider(
@@ -99,7 +103,7 @@ def cadence_result(cadence: str, noise: float, shock_size: float, shock_days: in
     return report
 
 
-def draw_cadence(ax, result) -> None:
+def draw_cadence(ax, result, legend: bool = True) -> None:
     """Draw a simulated daily series, its period means at one cadence, the shock and the change."""
     series, table = result["series"], result["table"]
     year = series.index[0].year
@@ -119,7 +123,8 @@ def draw_cadence(ax, result) -> None:
     ax.set_title(label(f"What a {cadence_name(result['cadence'])} report sees (simulated data)",
                        f"{cadence_name(result['cadence'])}报告能看到什么(模拟数据)"))
     ax.set_ylabel(label("index (illustrative units)", "指数(示意单位)"))
-    ax.legend(loc="lower left", fontsize=7, ncol=3)
+    if legend:
+        ax.legend(loc="lower left", fontsize=7, ncol=3)
     ax.xaxis.set_major_formatter(_month_formatter())
 
 
@@ -148,9 +153,11 @@ def describe_cadence(result) -> str:
     )
 
 
-def cadence_summary(noise: float = 4.0, shock_size: float = -12.0, shock_days: int = 5,
-                    step_size: float = 3.0) -> pd.DataFrame:
-    """A table, one row per cadence, of what each sees at the given settings (simulated data)."""
+def cadence_summary(**settings) -> pd.DataFrame:
+    """A table, one row per cadence, of what each sees (simulated data); settings as CadenceWidget's."""
+    settings = {**CadenceWidget.DEFAULTS, **settings}
+    noise, shock_size = settings["noise"], settings["shock_size"]
+    shock_days, step_size = settings["shock_days"], settings["step_size"]
     rows = []
     for cadence in toolkit.CADENCES:
         r = cadence_result(cadence, noise, shock_size, shock_days, step_size)
@@ -260,9 +267,9 @@ class LadderWidget(ChartWidget):
     """Set yearly up/down probabilities per rung; see the cohort's spread and the expected climb."""
 
     figsize = (9.0, 4.2)
+    nrows, ncols = 1, 2
 
     def __init__(self, ladder: str = "scale", up=(0.3, 0.2, 0.1), down=(0.05, 0.05), years: int = 15):
-        self._ready = False
         controls = {
             "ladder": widgets.Dropdown(
                 options=[(" → ".join(ladder_names(key)), key) for key in toolkit.LADDERS], value=ladder,
@@ -276,14 +283,6 @@ class LadderWidget(ChartWidget):
                                                label(f"Down from rung {i + 2} (a year)", f"第{i + 2}级下降概率(每年)"))
         controls["years"] = _slider(widgets.IntSlider, years, 1, 40, 1, label("Years shown", "显示年数"))
         super().__init__(controls, main="up1")
-        # two panels: replace the base's single axes, then draw once
-        self.figure, self.axes = new_figure(1, 2, figsize=self.figsize)
-        self._ready = True
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self._ready:
-            super().refresh()
 
     def compute(self, ladder, up1, up2, up3, down2, down3, years):
         matrix = toolkit.ladder_matrix([up1, up2, up3], [0.0, down2, down3])
@@ -315,12 +314,15 @@ class LadderWidget(ChartWidget):
 
 def draw_ladder(axes, result) -> None:
     """Left: share of a simulated cohort on each rung by year. Right: expected years to reach each rung."""
+    from matplotlib.ticker import MaxNLocator
+
     left, right = axes
     names = ladder_names(result["ladder"])
     shares = result["shares"]
     years = np.arange(len(shares))
     left.stackplot(years, 100 * shares.T, labels=names, colors=PALETTE[: len(names)], alpha=0.85)
     left.set_xlim(0, years[-1])
+    left.xaxis.set_major_locator(MaxNLocator(integer=True))
     left.set_ylim(0, 100)
     left.set_xlabel(label("year", "年"))
     left.set_ylabel(label("share of the cohort (%)", "队列占比(%)"))
@@ -337,3 +339,8 @@ def draw_ladder(axes, result) -> None:
     right.set_xlabel(label("expected years from the bottom rung", "从最低一级出发的期望年数"))
     right.set_title(label("Expected years to reach (simulated model)", "到达各级的期望年数(模拟模型)"), fontsize=10)
     right.margins(x=0.2)
+
+
+def show_static(widget: ChartWidget, alt: str):
+    """Display a widget's current chart as a static PNG with alt text (see ChartWidget.show_static)."""
+    widget.show_static(alt)

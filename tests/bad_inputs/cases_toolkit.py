@@ -1,0 +1,37 @@
+"""Bad inputs for lesson 02 (the industrial-policy toolkit): what a student might type, and what they see."""
+
+import pandas as pd
+
+from cqlab.models import toolkit
+from tests.bad_inputs import Case
+
+_DATES = pd.date_range("2024-01-01", periods=40, freq="D")
+_SERIES = pd.Series(range(40), index=_DATES, dtype=float)
+_FIRMS = toolkit.simulate_firms(n=10, seed=1)
+
+CASES = [
+    Case("旬 of a series without dates", lambda: toolkit.to_xun(pd.Series([1.0, 2.0, 3.0])), "DatetimeIndex"),
+    Case("旬 of a list instead of a Series", lambda: toolkit.to_xun([1.0, 2.0]), "pandas Series"),
+    Case("a cadence pandas knows but the lesson does not", lambda: toolkit.periods(_SERIES, "year"), "cadence must be one of"),
+    Case("旬 summed with an unknown method", lambda: toolkit.to_xun(_SERIES, how="median"), "how must be one of"),
+    Case("negative noise", lambda: toolkit.simulate_daily(noise=-1), "at least 0"),
+    Case("a shock date that is not a date", lambda: toolkit.simulate_daily(shock_start="May"), "month-day like '05-13'"),
+    Case("a tax weight above 1", lambda: toolkit.classify(_FIRMS, tax_weight=1.5), "at most 1"),
+    Case("cut-offs in the wrong order", lambda: toolkit.classify(_FIRMS, 0.0, (60, 40, 70)), "D <= C <= B"),
+    Case("a firm with no land", lambda: toolkit.per_mu(_FIRMS.assign(land_mu=0.0)), "greater than 0 mu"),
+    Case("a firms table without tax", lambda: toolkit.per_mu(_FIRMS.drop(columns="tax")), "missing: tax"),
+    Case("up plus down above 1 on a rung", lambda: toolkit.ladder_matrix([0.3, 0.7, 0.1], [0, 0.4, 0]), "more than 1"),
+    Case("a probability of 120%", lambda: toolkit.ladder_matrix([1.2, 0.2, 0.1], [0, 0, 0]), "at most 1"),
+    Case("a bottom rung that falls", lambda: toolkit.ladder_matrix([0.3, 0.2], [0.1, 0.0]), "bottom rung"),
+    Case("a transition row that does not sum to 1",
+         lambda: toolkit.check_transition_matrix([[0.9, 0.2], [0, 1]], ["small", "listed"]), "row small sums to 1.1"),
+    Case("a transition matrix that is not square", lambda: toolkit.check_transition_matrix([[0.5, 0.5]]), "square"),
+    Case("a negative probability", lambda: toolkit.check_transition_matrix([[1.2, -0.2], [0, 1]]), "between 0 and 1"),
+    Case("a rung nobody ever leaves", lambda: toolkit.fundamental_matrix([[1, 0], [0, 1]], [0]), "never be left"),
+    Case("an instrument type outside NATO",
+         lambda: toolkit.instrument_counts(["产业大脑"], {"产业大脑": "subsidy"}), "must be one of"),
+    Case("a sorting that forgets a building block",
+         lambda: toolkit.instrument_counts(["产业大脑", "未来工厂"], {"产业大脑": "nodality"}), "missing: 未来工厂"),
+]
+CASES.append(Case("30 February as a shock date", lambda: toolkit.simulate_daily(shock_start="02-30"), "month-day"))
+CASES.append(Case("firm counts from a list, not the macro table", lambda: toolkit.firm_counts([1, 2]), "Expected the 'macro' dataset"))
