@@ -1,0 +1,19 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q2"
+points = 2
+
+@test_case(points=0.5, hidden=False, 
+    failure_message="q2_mpr must be one number (per unit contributed), between -1 and the multiplier.")
+def test_q2_type(q2_mpr):
+    import numbers
+    assert q2_mpr is not None, 'q2_mpr is not defined yet: assign it in the cell above and run that cell'
+    assert isinstance(q2_mpr, numbers.Real) and (not isinstance(q2_mpr, bool)), f'q2_mpr should be a number; it is {type(q2_mpr).__name__}.'
+    assert -1 <= q2_mpr <= 1.6, f'q2_mpr = {q2_mpr} is outside the possible range'
+
+@test_case(points=1.5, hidden=True)
+def test_q2_value(q2_mpr):
+    assert abs(q2_mpr - (1.6 / 4 - 1)) < 1e-09, f'got {q2_mpr}'
+
