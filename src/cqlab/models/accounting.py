@@ -243,7 +243,8 @@ def accounting_table(results):
 
     rows = []
     for result in results:
-        row = {"period": f"{result.start}-{result.end}", "labour share": round(result.labour_share, 3)}
+        row = {"period": f"{result.start}-{result.end}", "labour input": result.labour_measure,
+               "labour share": round(result.labour_share, 3)}
         row["output growth"] = 100 * result.output
         for name in COMPONENTS:
             row[name] = 100 * getattr(result, name)

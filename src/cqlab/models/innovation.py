@@ -190,7 +190,7 @@ def check_target(
     baseline = float(last["value"])
     if months < 12:
         baseline = growth.annualise(baseline, months, annualise_method)
-        how = "scaled by 12/%d" % months if annualise_method == "proportional" else "used as if it were a full year"
+        how = f"scaled by 12/{months}" if annualise_method == "proportional" else "used as if it were a full year"
         warnings.append(
             f"The baseline is a {months}-month figure ({last['period']}), {how}: an assumption, not data."
         )

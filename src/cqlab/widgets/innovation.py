@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
 from cqlab.charts import PALETTE, axis_unit, source_note
@@ -51,15 +52,15 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
         axes.plot([solid["year"].iloc[-1], tail["year"].iloc[0]],
                   [solid["value"].iloc[-1] * scale, tail["value"].iloc[0] * scale],
                   color=colour, linewidth=1.0, linestyle=":")
-    for point in obs.itertuples():
-        marker = STATUS_STYLE[point.status][0]
-        hollow = point.confidence != "verified"
-        axes.plot([point.year], [point.value * scale], marker=marker, markersize=7, linestyle="none",
-                  color=colour, markerfacecolor="white" if hollow else colour, markeredgewidth=1.5)
-        if point.qualifier not in ("exact", ""):
-            axes.annotate(">" if point.qualifier in ("more than", "at least") else "~",
-                          (point.year, point.value * scale), textcoords="offset points", xytext=(6, 4),
-                          fontsize=9, color=colour)
+    hollow = obs["confidence"] != "verified"
+    for (status, is_hollow), group in obs.groupby([obs["status"], hollow], sort=False):
+        axes.plot(group["year"], group["value"] * scale, marker=STATUS_STYLE[status][0], markersize=7,
+                  linestyle="none", color=colour, markerfacecolor="white" if is_hollow else colour,
+                  markeredgewidth=1.5)
+    for point in obs[~obs["qualifier"].isin(["exact", ""])].itertuples():
+        axes.annotate(">" if point.qualifier in ("more than", "at least") else "~",
+                      (point.year, point.value * scale), textcoords="offset points", xytext=(6, 4),
+                      fontsize=9, color=colour)
 
 
 def status_legend(axes, statuses, loc="upper left") -> None:
@@ -85,6 +86,7 @@ class Comparison:
     series_scope: str
     target: tuple[str, str] | None  # dataset, indicator; None: an illustrative target the student sets
     target_scope: str
+    unit: str | None = None  # the unit to show the series in (default: the target's unit)
 
 
 ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"
@@ -116,23 +118,24 @@ COMPARISONS = {
         ("High-tech manufacturing's share of industrial value added", "高技术制造业增加值占规上工业比重"),
         ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA", ""),
         "share of above-scale industrial value added",
-        ("cluster_indicators", "high-tech manufacturing share"), "share of above-scale industrial value added",
+        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA"),
+        "share of above-scale industrial value added",
     ),
     "hte_future": Comparison(
         ("All high-tech enterprises vs the future-industries target", "高新技术企业总数 vs 未来产业目标"),
         ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing",
         ("cluster_indicators", "high-tech enterprises in future industries"),
-        "high-tech enterprises in future industries only (2024 plan)",
+        "high-tech enterprises in future industries only (2024 plan)", unit="家",
     ),
     "hte_custom": Comparison(
         ("High-tech enterprises vs a target you set (illustrative)", "高新技术企业 vs 自设目标(示意)"),
         ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing", None,
-        "all high-tech enterprises in Chongqing",
+        "all high-tech enterprises in Chongqing", unit="家",
     ),
     "sme_custom": Comparison(
         ("Tech-based SMEs vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
         ("macro", "tech-based SMEs", None), "all tech-based SMEs in Chongqing", None,
-        "all tech-based SMEs in Chongqing",
+        "all tech-based SMEs in Chongqing", unit="家",
     ),
 }
 
@@ -153,8 +156,8 @@ def series_for(key: str):
     expect_choice(key, "comparison", list(COMPARISONS))
     comparison = COMPARISONS[key]
     dataset, indicator, cluster = comparison.series
-    unit = None
-    if comparison.target is not None:
+    unit = comparison.unit
+    if unit is None and comparison.target is not None:
         unit = target_row(*comparison.target)["unit"]
     obs = innovation.observations(data.load(dataset), indicator, unit=unit, cluster_cn=cluster)
     return comparison, obs
@@ -261,7 +264,10 @@ class TargetGapWidget(ChartWidget):
         axes.set_title(label(*comparison.title) + flag, fontsize=10)
         axes.set_xlabel(label("Year", "年份"))
         axes.set_ylabel(unit)
-        axes.set_ylim(bottom=0)
+        highest = max([obs["value"].max(), check.target, check.baseline, check.required_path().max()]
+                      + ([] if achieved is None else [achieved.max()]))
+        axes.set_ylim(0, highest * scale * 1.12)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         source_note(figure, label("datasets/macro.csv and cluster_indicators.csv (see sources there)",
                                   "datasets/macro.csv 与 cluster_indicators.csv(来源见表内)"))
 

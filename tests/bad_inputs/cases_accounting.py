@@ -1,0 +1,33 @@
+"""Bad inputs for lesson 03's growth accounting."""
+
+import pandas as pd
+
+from cqlab import data
+from cqlab.models import accounting
+from tests.bad_inputs import Case
+
+
+def _pwt():
+    return data.load("pwt_china")
+
+
+CASES = [
+    Case("end year before the start year", lambda: accounting.account(_pwt(), 2000, 1990), "end year must come after"),
+    Case("start year outside the data", lambda: accounting.account(_pwt(), 1900, 2019), "start year must be at least"),
+    Case("labour share given in percent", lambda: accounting.account(_pwt(), 1980, 2019, labour_share=58),
+         "labour share must be at most 1"),
+    Case("labour share of zero", lambda: accounting.account(_pwt(), 1980, 2019, labour_share=0),
+         "labour share must be greater than 0"),
+    Case("labour measure misspelt", lambda: accounting.account(_pwt(), 1980, 2019, labour_measure="workers"),
+         "labour measure must be one of"),
+    Case("hours before PWT has them", lambda: accounting.account(_pwt(), 1960, 2019, labour_measure="hours"),
+         "Hours worked (avh) are missing"),
+    Case("a list instead of a table", lambda: accounting.account([1, 2, 3], 1980, 2019), "needs a table"),
+    Case("a table without human capital", lambda: accounting.account(_pwt().drop(columns="hc"), 1980, 2019),
+         "lacks the column(s) hc"),
+    Case("year given as text", lambda: accounting.account(_pwt(), "1980", 2019), "start year must be a whole number"),
+    Case("a made-up table with a zero capital stock",
+         lambda: accounting.account(pd.DataFrame({"year": [1, 2], "rgdpna": [1.0, 2.0], "rnna": [0.0, 1.0],
+                                                  "emp": [1.0, 1.0], "hc": [1.0, 1.0], "labsh": [0.5, 0.5]}), 1, 2),
+         "must be positive"),
+]

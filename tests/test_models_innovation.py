@@ -1,0 +1,129 @@
+"""Innovation indicators against targets: statuses, units, and growth needed vs achieved."""
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cqlab.errors import CqlabInputError
+from cqlab.models import growth, innovation
+
+
+def long_table(rows):
+    """A small made-up table in the layout of datasets/macro.csv."""
+    columns = ["indicator", "value", "unit", "year", "period", "period_type", "value_qualifier", "revision",
+               "confidence", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def firms():
+    return long_table([
+        ["firms", 1.0, "万家", 2018, "2018", "point-in-time", "exact", "", "verified", ""],
+        ["firms", 16000, "家", 2020, "2020", "point-in-time", "exact", "", "verified", ""],
+        ["firms", 2.0, "万家", 2021, "2021", "point-in-time", "exact", "", "partial", ""],
+        ["firms", 2.5, "万家", 2022, "2022 (expectation)", "expectation", "more than", "", "partial", ""],
+        ["firms", 9.9, "万家", 2027, "2027 target", "target", "exact", "", "verified", ""],
+    ])
+
+
+def test_status_comes_from_period_type_then_revision():
+    assert innovation.status_of("expectation", "") == "expectation"
+    assert innovation.status_of("partial-year", "preliminary") == "partial-year"
+    assert innovation.status_of("full-year", "preliminary") == "preliminary"
+    assert innovation.status_of("full-year", "census-revised") == "census-revised"
+    assert innovation.status_of("point-in-time", float("nan")) == "outturn"
+
+
+def test_units_convert_within_a_measure_and_refuse_across():
+    assert innovation.convert_unit(1.1, "万家", "家") == pytest.approx(11000)
+    assert innovation.convert_unit(5000, "亿元", "万亿元") == pytest.approx(0.5)
+    assert innovation.convert_unit(2.5, "%", "%") == 2.5
+    with pytest.raises(CqlabInputError, match="measure different things"):
+        innovation.convert_unit(1, "万家", "亿元")
+
+
+def test_observations_drop_targets_convert_units_and_keep_status():
+    obs = innovation.observations(firms(), "firms", unit="家")
+    assert list(obs["year"]) == [2018, 2020, 2021, 2022]  # the 2027 target is not an observation
+    assert list(obs["value"]) == pytest.approx([10000, 16000, 20000, 25000])
+    assert list(obs["status"]) == ["outturn", "outturn", "outturn", "expectation"]
+    with pytest.raises(CqlabInputError, match="Did you mean: firms"):
+        innovation.observations(firms(), "firm")
+
+
+def test_the_baseline_is_the_latest_outturn_unless_expectations_are_asked_for():
+    obs = innovation.observations(firms(), "firms", unit="家")
+    check = innovation.check_target(obs, 40000, 2027)
+    assert (check.baseline_year, check.baseline, check.baseline_status) == (2021, 20000, "outturn")
+    assert check.required == pytest.approx((40000 / 20000) ** (1 / 6) - 1)
+    assert check.achieved == pytest.approx((20000 / 10000) ** (1 / 3) - 1)
+    assert check.achieved_from == 2018
+    assert any("partial confidence" in w for w in check.warnings)
+    with_exp = innovation.check_target(obs, 40000, 2027, include_expectations=True)
+    assert (with_exp.baseline_year, with_exp.baseline_status) == (2022, "expectation")
+    assert any("is an expectation" in w for w in with_exp.warnings)
+    assert any("'more than 2.5 万家'" in w for w in with_exp.warnings)
+    assert any("different status" in w for w in with_exp.warnings)
+
+
+def test_scope_mismatch_is_said_and_a_target_below_baseline_is_flagged():
+    obs = innovation.observations(firms(), "firms", unit="家")
+    check = innovation.check_target(obs, 100, 2027, series_scope="all firms", target_scope="future industries")
+    assert not check.scope_matches
+    assert any("Scopes differ" in w and "future industries" in w for w in check.warnings)
+    assert check.required < 0
+    assert any("below the baseline" in w for w in check.warnings)
+    same = innovation.check_target(obs, 40000, 2027, series_scope="all firms", target_scope="all firms")
+    assert same.scope_matches and not any("Scopes" in w for w in same.warnings)
+
+
+def test_a_partial_year_baseline_is_annualised_and_said_so():
+    table = long_table([["rd", 300.0, "亿元", 2023, "2023-01/2023-09", "partial-year", "exact", "", "partial", ""]])
+    obs = innovation.observations(table, "rd")
+    check = innovation.check_target(obs, 800, 2027)
+    assert check.months == 9 and check.baseline == pytest.approx(400)  # 300 * 12 / 9
+    assert check.achieved is None
+    assert any("9-month figure" in w for w in check.warnings)
+    assert any("no achieved growth" in w for w in check.warnings)
+    as_is = innovation.check_target(obs, 800, 2027, annualise_method="as_is")
+    assert as_is.baseline == 300 and as_is.required > check.required
+
+
+def test_only_expectations_is_an_error_that_explains():
+    table = long_table([["x", 5.0, "%", 2023, "2023 (expectation)", "expectation", "exact", "", "partial", ""]])
+    obs = innovation.observations(table, "x")
+    with pytest.raises(CqlabInputError, match="only expectations"):
+        innovation.check_target(obs, 6, 2027)
+    assert innovation.check_target(obs, 6, 2027, include_expectations=True).baseline == 5
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.floats(min_value=0.5, max_value=1e5), st.floats(min_value=0.5, max_value=1e5),
+    st.integers(min_value=2000, max_value=2024), st.integers(min_value=1, max_value=12),
+)
+def test_the_required_path_ends_on_the_target(baseline, target, year, horizon):
+    table = long_table([["x", baseline, "家", year, str(year), "point-in-time", "exact", "", "verified", ""]])
+    check = innovation.check_target(innovation.observations(table, "x"), target, year + horizon)
+    path = check.required_path()
+    assert len(path) == horizon + 1
+    assert path[-1] == pytest.approx(target, rel=1e-9)
+    assert growth.years_to_reach(baseline, target, check.required) == pytest.approx(
+        horizon if target > baseline else 0, abs=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(min_value=1, max_value=1e4), min_size=2, max_size=8), st.floats(0.01, 0.5))
+def test_achieved_growth_continued_reaches_the_projection(values, rate):
+    years = list(range(2010, 2010 + len(values)))
+    table = long_table([["x", v, "家", y, str(y), "point-in-time", "exact", "", "verified", ""]
+                        for v, y in zip(values, years)])
+    obs = innovation.observations(table, "x")
+    check = innovation.check_target(obs, values[-1] * (1 + rate) ** 3, years[-1] + 3)
+    expected = (values[-1] / values[0]) ** (1 / (years[-1] - years[0])) - 1
+    assert check.achieved == pytest.approx(expected)
+    assert check.value_at_achieved_rate() == pytest.approx(values[-1] * (1 + expected) ** 3)
+    if not math.isclose(expected, rate, rel_tol=1e-9):
+        assert check.on_track == (expected > rate)
