@@ -101,10 +101,17 @@ def show(figure, alt: str) -> None:
 
 
 def show_png(png: bytes, alt: str) -> None:
-    """Display PNG bytes (e.g. a widget's current image) with alt text."""
-    from IPython.display import Image, display
+    """Display PNG bytes (e.g. a widget's current image) with a text description.
 
-    display(Image(data=png, format="png", alt=alt))
+    The description goes into the output's text/plain part (what text exports, screen-reader
+    friendly front ends and nbval's comparison see) and into the image metadata as ``alt``.
+    """
+    import base64
+
+    from IPython.display import display
+
+    bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"[chart] {alt}"}
+    display(bundle, raw=True, metadata={"image/png": {"alt": alt}})
 
 
 def axis_unit(source_unit: str, language: str | None = None) -> tuple[float, str]:

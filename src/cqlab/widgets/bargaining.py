@@ -25,11 +25,11 @@ def draw_split(figure, axes, outcome: bargaining.BargainingOutcome) -> None:
         if width >= 0.06 * o.surplus:
             axes.text(left + width / 2, 0, f"{width:.3g}", ha="center", va="center", fontsize=9, color="black")
         left += width
-    axes.axvline(o.worker, color=PALETTE[3], linewidth=2.5)
+    axes.plot([o.worker, o.worker], [-0.33, 0.33], color=PALETTE[3], linewidth=2.5)
     axes.annotate(
         label(f"Workers get {o.worker:.3g} ({o.worker_share:.0%} of S)", f"职工方得 {o.worker:.3g}(占 S 的 {o.worker_share:.0%})"),
-        xy=(o.worker, 0.27), xytext=(o.worker, 0.5), ha="center", fontsize=9, color=PALETTE[3],
-        arrowprops={"arrowstyle": "->", "color": PALETTE[3]},
+        xy=(o.worker, 0.34), xytext=(min(max(o.worker, 0.18 * o.surplus), 0.82 * o.surplus), 0.55),
+        ha="center", fontsize=9, color=PALETTE[3], arrowprops={"arrowstyle": "->", "color": PALETTE[3]},
     )
     axes.set_xlim(0, o.surplus)
     axes.set_ylim(-0.9, 0.75)
@@ -117,39 +117,77 @@ def draw_service_cycle(figure, axes, steps) -> None:
     axes.axis("off")
 
 
-def draw_network(figure, axes, levels, names) -> list[bargaining.Level]:
-    """Draw a network by levels: ``levels`` as (name, count), ``names`` as (English, Chinese) per level.
+def draw_network(figure, axes, tiers) -> list[bargaining.Level]:
+    """Draw a network by tiers, top first; each tier is a list of (English, Chinese, count) groups.
 
-    Node-to-node lines are drawn only where a node's parent is unambiguous (the level above has
-    one node); elsewhere a shaded band joins the two levels and says the assignment is not stated.
+    Lines join nodes only where a node's parent is unambiguous (the tier above has one node), and
+    they are dashed: the tiers are a reading of the source's list, not stated reporting lines.
+    Elsewhere a shaded band joins the tiers and says that the assignment is not stated.
     """
-    laid = bargaining.tree_levels(levels)
-    colours = [PALETTE[3], PALETTE[4], PALETTE[0], PALETTE[2]]
-    for index, level in enumerate(laid):
+    tiers = [list(tier) for tier in tiers]
+    laid = bargaining.tree_levels([(" + ".join(g[0] for g in tier), sum(g[2] for g in tier)) for tier in tiers])
+    zh = label("en", "zh") == "zh"
+    colour_index = 0
+    for index, (level, tier) in enumerate(zip(laid, tiers)):
         if index > 0:
             above = laid[index - 1]
             if level.parent_known:
                 for x in level.x:
-                    axes.plot([above.x[0], x], [above.y, level.y], color="#999999", linewidth=1, zorder=1)
+                    axes.plot([above.x[0], x], [above.y, level.y], color="#999999", linewidth=1,
+                              linestyle="--", zorder=1)
             else:
-                axes.fill_between(
-                    [0, 1], [level.y + 0.08] * 2, [above.y - 0.08] * 2, color="#bbbbbb", alpha=0.25, zorder=0,
-                    linewidth=0,
-                )
-                axes.text(
-                    0.5, (level.y + above.y) / 2,
-                    label("how these attach to the level above is not stated in the source",
-                          "原文未说明与上一层的对应关系"),
-                    ha="center", va="center", fontsize=8, color="#555555", style="italic",
-                )
-        size = 140 if level.count <= 4 else 18
-        axes.scatter(level.x, [level.y] * len(level.x), s=size, color=colours[index % len(colours)], zorder=2)
-        english, chinese = names[index]
-        axes.text(
-            1.04, level.y, label(f"{level.count} × {english}", f"{level.count} 个{chinese}"),
-            ha="left", va="center", fontsize=9,
-        )
+                axes.fill_between([0, 1], [level.y + 0.08] * 2, [above.y - 0.08] * 2, color="#bbbbbb",
+                                  alpha=0.25, zorder=0, linewidth=0)
+                axes.text(0.5, (level.y + above.y) / 2,
+                          label("how these attach to the tier above is not stated in the source",
+                                "原文未说明与上一层的对应关系"),
+                          ha="center", va="center", fontsize=8, color="#555555", style="italic")
+        start = 0
+        texts = []
+        for english, chinese, count in tier:
+            drawn = level.x[start:start + count] if level.count == len(level.x) else level.x
+            colour = [PALETTE[3], PALETTE[4], PALETTE[0], PALETTE[2]][colour_index % 4]
+            axes.scatter(drawn, [level.y] * len(drawn), s=140 if len(level.x) <= 8 else 18, color=colour, zorder=2)
+            texts.append(f"{count} 个{chinese}" if zh else f"{count} × {english}")
+            start += count
+            colour_index += 1
+        axes.text(1.04, level.y, "\n".join(texts), ha="left", va="center", fontsize=9)
     axes.set_xlim(-0.05, 1.75)
     axes.set_ylim(-0.5, len(laid) - 0.5)
     axes.axis("off")
     return laid
+
+
+def qualified(value: float, qualifier: str) -> str:
+    """Write a count as the source qualifies it: 300 with 'more than (余)' -> '300+', exact -> '300'."""
+    return f"{value:g}+" if str(qualifier).startswith("more than") else f"{value:g}"
+
+
+def draw_counts(figure, axes, table) -> None:
+    """Draw counts of activity as horizontal bars on a log scale, a '+' where the source says 'more than'.
+
+    ``table`` has columns label_en, label_zh, value, unit, qualifier and group_en, group_zh; bars are
+    coloured by group, in the table's order from the top. Bars of lower bounds get an open arrow head.
+    """
+    shown = table.iloc[::-1].reset_index(drop=True)
+    zh = label("en", "zh") == "zh"
+    groups = list(dict.fromkeys(table["group_en"]))
+    colours = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+    names = [f"{(z if zh else e)} ({u})" for e, z, u in zip(shown["label_en"], shown["label_zh"], shown["unit"])]
+    bars = axes.barh(names, shown["value"], color=[colours[g] for g in shown["group_en"]])
+    axes.bar_label(bars, labels=[qualified(v, q) for v, q in zip(shown["value"], shown["qualifier"])],
+                   padding=10, fontsize=8)
+    for y, (v, q) in enumerate(zip(shown["value"], shown["qualifier"])):
+        if str(q).startswith("more than"):  # an open arrow: the true count lies further right
+            axes.annotate("", xy=(v * 1.35, y), xytext=(v, y),
+                          arrowprops={"arrowstyle": "->", "color": "#333333", "linewidth": 1})
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=colours[g], label=table.loc[table["group_en"] == g, "group_zh"].iloc[0] if zh else g)
+               for g in groups]
+    axes.set_xscale("log")
+    axes.set_xlim(1, shown["value"].max() * 6)
+    axes.tick_params(axis="y", labelsize=8)
+    axes.set_xlabel(label("count, log scale (unit in brackets); + and arrow: more than (余)",
+                          "数量,对数刻度(括号内为单位);+ 和箭头:余(多于)"))
+    axes.legend(handles=handles, loc="lower right", fontsize=8)

@@ -34,13 +34,17 @@ def draw_payoffs(figure, axes, outcome: public_goods.PublicGoodsOutcome) -> None
     e, n = outcome.endowment, outcome.group_size
     axes.plot(
         [outcome.equilibrium], [outcome.group_payoff_equilibrium / n], marker="o", markersize=10,
-        color=PALETTE[3], linestyle="none", label=label("Equilibrium", "纳什均衡"),
+        color=PALETTE[3], linestyle="none", label=label("Equilibrium (on the group line)", "纳什均衡(集体收益线上)"),
     )
     axes.plot(
         [outcome.optimum], [outcome.group_payoff_optimum / n], marker="*", markersize=15,
-        color=PALETTE[2], linestyle="none", label=label("Social optimum", "社会最优"),
+        color=PALETTE[2], linestyle="none", label=label("Social optimum (on the group line)", "社会最优(集体收益线上)"),
     )
     axes.set_xlim(-0.03 * e, 1.03 * e)
+    low = min(curves["own"].min(), curves["group_per_villager"].min())
+    high = max(curves["own"].max(), curves["group_per_villager"].max())
+    span = max(high - low, 1e-9)
+    axes.set_ylim(low - 0.05 * span, high + 0.55 * span)  # headroom for the legend above the lines
     axes.set_xlabel(label(
         f"Contribution to upkeep c (0 to the endowment {e:g}; illustrative units)",
         f"管护投入 c(0 至禀赋 {e:g};示意单位)",
@@ -90,17 +94,27 @@ class PublicGoodsWidget(ChartWidget):
 
     def describe(self, result) -> str:
         r = result
-        status = (
-            label("the reward closes the gap", "奖励弥合了差距")
-            if r.gap_closed
-            else label(f"gap {r.gap:g} for the group", f"集体损失 {r.gap:g}")
-        )
+        if r.gap_closed and r.equilibrium > 0 and r.multiplier / r.group_size < 1:
+            status = label("the reward closes the gap", "奖励弥合了差距")
+        elif r.gap_closed:
+            status = label("no gap: the equilibrium is the optimum", "无差距:均衡即最优")
+        elif r.equilibrium > r.optimum:
+            status = label(
+                f"gap {r.gap:g}: upkeep is worth less than it costs (r < 1), yet the reward makes people give",
+                f"集体损失 {r.gap:g}:管护得不偿失(r < 1),奖励却促使人们投入",
+            )
+        else:
+            status = label(f"gap {r.gap:g} for the group", f"集体损失 {r.gap:g}")
+        private_return = r.multiplier / r.group_size + r.reward
         return label(
+            f"At reward s = {r.reward:.2f}, each unit a villager gives returns r/N + s = "
+            f"<b>{private_return:.2f}</b> to the giver (giving pays when this reaches 1). "
             f"Equilibrium: each gives <b>{r.equilibrium:g}</b>; optimum: each gives <b>{r.optimum:g}</b> "
             f"of {r.endowment:g} ({status}). Group payoff {r.group_payoff_equilibrium:g} vs "
             f"{r.group_payoff_optimum:g}. Reward that flips the equilibrium: s* = 1 - r/N = "
             f"<b>{r.required_reward:.2f}</b>; the funder pays {r.reward_bill:g} at this setting.",
-            f"均衡:每人出 <b>{r.equilibrium:g}</b>;最优:每人出 <b>{r.optimum:g}</b>(禀赋 {r.endowment:g};{status})。"
+            f"奖励 s = {r.reward:.2f} 时,每投入一单位,投入者自己得到 r/N + s = <b>{private_return:.2f}</b>"
+            f"(达到 1 才值得投入)。均衡:每人出 <b>{r.equilibrium:g}</b>;最优:每人出 <b>{r.optimum:g}</b>(禀赋 {r.endowment:g};{status})。"
             f"集体收益 {r.group_payoff_equilibrium:g} 对 {r.group_payoff_optimum:g}。使均衡翻转的奖励:"
             f"s* = 1 - r/N = <b>{r.required_reward:.2f}</b>;此设定下出资方支付 {r.reward_bill:g}。",
         )
