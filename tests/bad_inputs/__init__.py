@@ -7,8 +7,8 @@ the student must see. `python -m tests.bad_inputs` prints the whole catalogue as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -203,9 +203,10 @@ def period_span(period: str, period_type: str) -> str:
 
 
 def _records(rows) -> list[dict]:
-    if hasattr(rows, "to_dict"):
+    """Rows as dictionaries: from a DataFrame, or a list of dicts or pandas Series (table rows)."""
+    if hasattr(rows, "columns"):
         rows = rows.to_dict("records")
-    records = list(rows)
+    records = [r.to_dict() if hasattr(r, "to_dict") and not isinstance(r, dict) else r for r in rows]
     for k, r in enumerate(records):
         if not isinstance(r, dict) or not {"value", "period", "period_type"} <= set(r):
             raise CqlabInputError(
@@ -219,7 +220,11 @@ def total(rows) -> float:
     records = _records(rows)
     if not records:
         raise CqlabInputError("There is nothing to sum: no rows were given.")
-    odd = [f"{r['period']} ({r['period_type']})" for r in records if r["period_type"] != "full-year"]
+    odd = [
+        str(r["period"]) if r["period_type"] in str(r["period"]) else f"{r['period']} ({r['period_type']})"
+        for r in records
+        if r["period_type"] != "full-year"
+    ]
     if odd:
         raise CqlabInputError(
             "Only full-year flows can be added up; these rows are not full years: "

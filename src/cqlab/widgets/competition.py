@@ -23,7 +23,8 @@ class MergerHHIWidget(ChartWidget):
         options = [(label(f"Firm {f}", f"企业{f}"), k) for k, f in enumerate(FIRMS)]
         controls = {
             f"share_{f}": widgets.FloatSlider(
-                value=s, min=0, max=100, step=1, description=label(f"Firm {f} (%)", f"企业{f}(%)"),
+                value=s, min=0, max=100, step=1, readout_format=".0f",
+                description=label(f"Firm {f} (%)", f"企业{f}(%)"),
                 continuous_update=False, style={"description_width": "110px"},
             )
             for f, s in zip(FIRMS, shares)
@@ -46,12 +47,12 @@ class MergerHHIWidget(ChartWidget):
                      label=label("2010 HMG: highly concentrated (>2500)", "2010年指南:高度集中(>2500)"))
         axes.axvline(model.MG2023_HIGHLY_CONCENTRATED, color=PALETTE[7], ls="--", lw=1.5,
                      label=label("2023 MG: highly concentrated (>1800)", "2023年指南:高度集中(>1800)"))
-        bars = axes.barh(rows, values, color=[PALETTE[0], PALETTE[3]], height=0.5)
+        bars = axes.barh(rows, values, color=[PALETTE[0], PALETTE[3]], height=0.6)
         for bar, v in zip(bars, values):
             axes.text(v + top * 0.01, bar.get_y() + bar.get_height() / 2, f"{v:,.0f}", va="center", fontsize=10)
         i, j = result.firms
         axes.set_xlim(0, top)
-        axes.invert_yaxis()
+        axes.set_ylim(1.6, -0.6)  # inverted: "before" on top
         axes.set_xlabel(label("HHI (0-10,000; shares in %)", "HHI(0-10000,份额以%计)"))
         axes.set_title(label(
             f"Merger of firms {FIRMS[i]} and {FIRMS[j]}: ΔHHI = 2×{result.shares_before[i]:g}×"
@@ -59,7 +60,7 @@ class MergerHHIWidget(ChartWidget):
             f"企业{FIRMS[i]}与{FIRMS[j]}合并:ΔHHI = 2×{result.shares_before[i]:g}×"
             f"{result.shares_before[j]:g} = {result.delta:,.0f}(示例份额)",
         ))
-        axes.legend(loc="lower right", fontsize=8)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8, ncol=2)
         source_note(figure, label(
             "illustrative shares; thresholds: US DOJ/FTC Merger Guidelines 2023 §2.1, Horizontal Merger Guidelines 2010 §5.3",
             "示例份额;阈值:美国司法部/联邦贸易委员会《合并指南》2023年第2.1节、《横向合并指南》2010年第5.3节",

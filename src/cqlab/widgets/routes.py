@@ -13,6 +13,8 @@ from cqlab.models import routes as model
 from cqlab.widgets.base import ChartWidget
 
 VOT_MAX = 3_000  # yuan per container-day: the slider's and the chart's range (illustrative)
+#: Short names for the controls (the chart legend uses the full names).
+SHORT = {"river_sea": ("River-sea", "水海联运"), "rail_sea": ("Rail-sea", "铁海联运"), "road": ("Road", "公路")}
 
 
 class RouteChoiceWidget(ChartWidget):
@@ -21,11 +23,12 @@ class RouteChoiceWidget(ChartWidget):
     def __init__(self, routes=None, value_of_time: float = 200.0, cargo: str = "standard"):
         self.base_routes = routes if routes is not None else model.default_routes()
         style = {"description_width": "230px"}
+        wide = widgets.Layout(width="560px")
         controls = {
             "value_of_time": widgets.IntSlider(
                 value=int(value_of_time), min=0, max=VOT_MAX, step=10, continuous_update=False,
                 description=label("Value of time (yuan/container-day)", "时间价值(元/箱·天)"), style=style,
-                layout=widgets.Layout(width="560px"),
+                layout=wide,
             ),
             "cargo": widgets.ToggleButtons(
                 options=[(label(k, {"low-value": "低价值", "standard": "普通", "high-value": "高价值"}[k]), k)
@@ -35,15 +38,17 @@ class RouteChoiceWidget(ChartWidget):
         }
         # The illustrative parameters are the student's to set; the sourced ones are fixed.
         for key, r in self.base_routes.items():
+            short = SHORT.get(key, (r.name_en, r.name_zh))
             if r.cost_source == "illustrative":
                 controls[f"cost_{key}"] = widgets.IntSlider(
                     value=int(r.cost), min=0, max=40_000, step=500, continuous_update=False, style=style,
-                    description=label(f"{r.name_en}: cost, yuan (illustr.)", f"{r.name_zh}:运费,元(示例)"),
+                    layout=wide, description=label(f"{short[0]} cost, yuan (illustrative)",
+                                                   f"{short[1]}运费,元(示例)"),
                 )
             if r.days_source == "illustrative":
                 controls[f"days_{key}"] = widgets.IntSlider(
-                    value=int(r.days), min=1, max=40, continuous_update=False, style=style,
-                    description=label(f"{r.name_en}: days (illustr.)", f"{r.name_zh}:天数(示例)"),
+                    value=int(r.days), min=1, max=40, continuous_update=False, style=style, layout=wide,
+                    description=label(f"{short[0]} days (illustrative)", f"{short[1]}天数(示例)"),
                 )
         super().__init__(controls, main="value_of_time")
 

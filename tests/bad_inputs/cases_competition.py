@@ -1,0 +1,18 @@
+"""Bad inputs for lesson 05 (market concentration and merger notification)."""
+
+from cqlab.models.competition import hhi, merge, merger_effect, notification_required
+from tests.bad_inputs import Case
+
+CASES = [
+    Case("market shares above 100% in total", lambda: hhi([60, 50]), "at most 100%"),
+    Case("a negative market share", lambda: hhi([-10, 40]), "at least 0"),
+    Case("a share typed as text", lambda: hhi(["30", 20]), "must be a number"),
+    Case("the same firm chosen twice for a merger", lambda: merge([40, 30, 20], 1, 1), "two different firms"),
+    Case("a merging firm that does not exist", lambda: merger_effect([40, 30], 0, 4), "at most 1"),
+    Case("a negative China turnover", lambda: notification_required([(100, -5), (20, 10)], "2024"), "at least 0"),
+    Case("a negative worldwide turnover", lambda: notification_required([(-1, 0), (20, 10)], "2018"), "at least 0"),
+    Case("China turnover above worldwide turnover", lambda: notification_required([(10, 30), (20, 10)], "2024"),
+         "cannot exceed its worldwide"),
+    Case("only one party", lambda: notification_required([(100, 30)], "2024"), "at least two parties"),
+    Case("an unknown rules version", lambda: notification_required([(10, 3), (20, 10)], "2020"), "'2018', '2024'"),
+]

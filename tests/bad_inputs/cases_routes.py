@@ -1,0 +1,19 @@
+"""Bad inputs for lesson 06 (route choice and period-safe flow arithmetic)."""
+
+from cqlab.models.routes import Route, generalised_cost, growth, total
+from tests.bad_inputs import Case
+
+_ROUTE = Route("r", "route", "线路", days=10, cost=5_000)
+_FULL = {"value": 15, "period": "2022", "period_type": "full-year", "unit": "万标箱"}
+_JAN_SEP = {"value": 12.6, "period": "2023-01/2023-09", "period_type": "partial-year", "unit": "万标箱"}
+_PORTS = {"value": 473, "period": "2023-09", "period_type": "point-in-time", "unit": "ports"}
+
+CASES = [
+    Case("a negative value of time", lambda: generalised_cost(_ROUTE, -100), "at least 0"),
+    Case("a cargo value factor of zero", lambda: generalised_cost(_ROUTE, 100, 0), "greater than 0"),
+    Case("a route with a negative cost", lambda: Route("x", "x", "x", days=5, cost=-1), "at least 0"),
+    Case("a route taking zero days", lambda: Route("x", "x", "x", days=0, cost=1), "greater than 0"),
+    Case("summing a full year with a nine-month figure", lambda: total([_FULL, _JAN_SEP]), "not full years"),
+    Case("comparing a full year with a nine-month figure", lambda: growth(_FULL, _JAN_SEP), "different spans"),
+    Case("treating a count of ports as a flow", lambda: total([_PORTS]), "not full years"),
+]

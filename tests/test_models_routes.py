@@ -1,0 +1,202 @@
+"""Tests of cqlab.models.routes: generalised cost, break-even value of time, switches, period-safe sums."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from cqlab.errors import CqlabInputError
+from cqlab.models import routes as m
+
+SLOW = m.Route("slow", "slow", "慢", days=30, cost=6_000)
+MID = m.Route("mid", "mid", "中", days=18, cost=9_000)
+FAST = m.Route("fast", "fast", "快", days=5, cost=20_000)
+THREE = [SLOW, MID, FAST]
+
+
+def test_generalised_cost_by_hand():
+    # 6000 + 200 * 1 * 30 = 12000; with a high-value factor 3: 6000 + 200 * 3 * 30 = 24000
+    assert m.generalised_cost(SLOW, 200) == pytest.approx(12_000)
+    assert m.generalised_cost(SLOW, 200, 3) == pytest.approx(24_000)
+
+
+def test_break_even_by_hand():
+    # (9000 - 6000) / (30 - 18) = 250 yuan per container-day; (20000 - 9000) / (18 - 5) = 846.15...
+    assert m.break_even_value_of_time(SLOW, MID) == pytest.approx(250)
+    assert m.break_even_value_of_time(MID, FAST) == pytest.approx(11_000 / 13)
+    assert m.break_even_value_of_time(SLOW, MID, 2) == pytest.approx(125)  # doubling f halves v*
+    assert m.break_even_value_of_time(SLOW, m.Route("x", "x", "x", 30, 1)) is None  # same days
+
+
+def test_switches_of_three_routes():
+    switches = m.switch_points(THREE)
+    assert [(s.before.key, s.after.key) for s in switches] == [("slow", "mid"), ("mid", "fast")]
+    assert switches[0].value_of_time == pytest.approx(250)
+    assert switches[1].value_of_time == pytest.approx(11_000 / 13)
+
+
+def test_a_route_that_never_wins_is_skipped():
+    # the middle route is dear: slow -> fast directly at (20000 - 6000) / 25 = 560
+    dear_mid = m.Route("mid", "mid", "中", days=18, cost=16_000)
+    switches = m.switch_points([SLOW, dear_mid, FAST])
+    assert [(s.before.key, s.after.key) for s in switches] == [("slow", "fast")]
+    assert switches[0].value_of_time == pytest.approx(560)
+
+
+def test_a_dominant_route_wins_at_any_value_of_time():
+    cheap_fast = m.Route("cf", "cf", "cf", days=5, cost=1_000)
+    assert m.switch_points([SLOW, cheap_fast]) == []
+    for v in (0, 100, 10_000):
+        assert m.best_route([SLOW, cheap_fast], v).key == "cf"
+
+
+routes_strategy = st.lists(
+    st.builds(
+        lambda k, d, c: m.Route(f"r{k}", "r", "r", days=d, cost=c),
+        st.integers(0, 10**6),
+        st.integers(1, 60),
+        st.integers(0, 50_000),
+    ),
+    min_size=2,
+    max_size=4,
+    unique_by=lambda r: r.key,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(routes_strategy, st.sampled_from(sorted(m.CARGO_FACTORS.values())))
+def test_switch_points_agree_with_brute_force(routes, factor):
+    """At each analytic switch the two routes cost the same, and the brute-force winner changes there."""
+    switches = m.switch_points(routes, factor)
+    values = [s.value_of_time for s in switches]
+    assert values == sorted(values)
+    for s in switches:
+        gc_before = m.generalised_cost(s.before, s.value_of_time, factor)
+        gc_after = m.generalised_cost(s.after, s.value_of_time, factor)
+        assert gc_before == pytest.approx(gc_after, rel=1e-9, abs=1e-6)
+        # both tie for the minimum there
+        lowest = min(m.generalised_cost(r, s.value_of_time, factor) for r in routes)
+        assert gc_after == pytest.approx(lowest, rel=1e-9, abs=1e-6)
+    # between and beyond switches the brute-force minimum is the route the switches predict
+    probes = [0.0] + [v + 1e-3 for v in values]
+    expected = [switches[0].before if switches else None] + [s.after for s in switches]
+    for v, route in zip(probes, expected):
+        if route is None:
+            continue
+        best = min(m.generalised_cost(r, v, factor) for r in routes)
+        assert m.generalised_cost(route, v, factor) == pytest.approx(best, rel=1e-9, abs=1e-6)
+    # far beyond the last switch the winner is a fastest route
+    far = (values[-1] if values else 0) * 10 + 10**9
+    assert m.best_route(routes, far, factor).days == min(r.days for r in routes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 20_000), st.integers(0, 20_000), st.integers(1, 40), st.integers(1, 40))
+def test_break_even_makes_costs_equal(c1, c2, d1, d2):
+    assume(d1 != d2)
+    a, b = m.Route("a", "a", "a", d1, c1), m.Route("b", "b", "b", d2, c2)
+    v = m.break_even_value_of_time(a, b)
+    if v >= 0:
+        assert m.generalised_cost(a, v) == pytest.approx(m.generalised_cost(b, v), abs=1e-6)
+
+
+def test_choose_route_reports_winner_and_costs():
+    choice = m.choose_route(THREE, 500)
+    assert choice.winner.key == "mid"  # between 250 and 846
+    assert choice.costs["slow"] == pytest.approx(6_000 + 500 * 30)
+    assert m.choose_route(THREE, 100).winner.key == "slow"
+    assert m.choose_route(THREE, 1_000).winner.key == "fast"
+    assert m.choose_route(THREE, 100, 3).winner.key == "mid"  # high-value cargo switches earlier
+
+
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda: m.generalised_cost(SLOW, -1), "value of time"),
+        (lambda: m.generalised_cost(SLOW, 10, 0), "cargo value factor must be greater than 0"),
+        (lambda: m.Route("x", "x", "x", days=0, cost=1), "transit time"),
+        (lambda: m.Route("x", "x", "x", days=3, cost=-1), "cost of route 'x'"),
+        (lambda: m.switch_points([SLOW]), "at least two"),
+    ],
+)
+def test_bad_route_inputs(call, fragment):
+    with pytest.raises(CqlabInputError, match=fragment):
+        call()
+
+
+def test_default_routes_take_days_from_the_dataset():
+    routes = m.default_routes()
+    assert routes["river_sea"].days > routes["rail_sea"].days
+    assert routes["rail_sea"].days_source.startswith("corridor_trade")
+    assert routes["road"].days_source == "illustrative" and routes["road"].cost_source == "illustrative"
+
+
+# --- period-safe arithmetic -------------------------------------------------------------------------
+
+
+def row(value, period, period_type, unit="万标箱"):
+    return {"value": value, "period": period, "period_type": period_type, "unit": unit}
+
+
+@pytest.mark.parametrize(
+    ("period", "kind", "span"),
+    [
+        ("2023", "full-year", "full year"),
+        ("2023-01/2023-09", "partial-year", "Jan-Sep"),
+        ("2023-H1", "partial-year", "Jan-Jun"),
+        ("2025-Q1", "partial-year", "Jan-Mar"),
+        ("2024-01-01/2024-08-02", "partial-year", "Jan 1-Aug 2"),
+    ],
+)
+def test_period_span(period, kind, span):
+    assert m.period_span(period, kind) == span
+
+
+def test_total_of_full_years():
+    assert m.total([row(11.2, "2021", "full-year"), row(15, "2022", "full-year")]) == pytest.approx(26.2)
+
+
+def test_growth_of_like_with_like():
+    assert m.growth(row(10, "2022-01/2022-09", "partial-year"), row(12, "2023-01/2023-09", "partial-year")) == (
+        pytest.approx(0.2)
+    )
+    assert m.growth(row(7.8, "2023-H1", "partial-year"), row(9.0, "2024-01/2024-06", "partial-year")) == (
+        pytest.approx(9.0 / 7.8 - 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "fragment"),
+    [
+        (lambda: m.total([row(15, "2022", "full-year"), row(12.6, "2023-01/2023-09", "partial-year")]),
+         "not full years: 2023-01/2023-09"),
+        (lambda: m.total([row(473, "2023-09", "point-in-time")]), "not full years"),
+        (lambda: m.growth(row(15, "2022", "full-year"), row(12.6, "2023-01/2023-09", "partial-year")),
+         "different spans"),
+        (lambda: m.growth(row(7.8, "2023-H1", "partial-year"), row(6.4, "2025-Q1", "partial-year")),
+         "Jan-Jun"),
+        (lambda: m.growth(row(393, "2022", "point-in-time"), row(473, "2023-09", "point-in-time")),
+         "not a flow"),
+        (lambda: m.total([row(11.2, "2021", "full-year"), row(1, "2022", "full-year", "亿元")]),
+         "different units"),
+        (lambda: m.total([]), "nothing to sum"),
+    ],
+)
+def test_mixed_periods_are_refused(call, fragment):
+    with pytest.raises(CqlabInputError, match=fragment):
+        call()
+
+
+def test_total_and_growth_accept_a_dataframe():
+    import pandas as pd
+
+    frame = pd.DataFrame([row(11.2, "2021", "full-year"), row(15, "2022", "full-year")])
+    assert m.total(frame) == pytest.approx(26.2)
+
+
+def test_growth_accepts_table_rows():
+    import pandas as pd
+
+    frame = pd.DataFrame([row(10, "2022-01/2022-10", "partial-year"), row(11, "2023-01/2023-10", "partial-year")])
+    assert m.growth(frame.iloc[0], frame.iloc[1]) == pytest.approx(0.1)
