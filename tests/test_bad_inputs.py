@@ -34,3 +34,15 @@ def test_bad_input_gives_a_plain_message(case):
     message = str(raised.value)
     assert case.expected in message, f"message {message!r} lacks {case.expected!r}"
     assert "Traceback" not in message and len(message) < 600
+
+
+def test_the_readable_catalogue_is_current():
+    from pathlib import Path
+
+    from tests.bad_inputs.catalogue import markdown
+
+    path = Path(__file__).parent / "bad_inputs" / "CATALOGUE.md"
+    assert path.read_text(encoding="utf-8") == markdown(), (
+        "tests/bad_inputs/CATALOGUE.md is out of date: run "
+        "`python -m tests.bad_inputs.catalogue > tests/bad_inputs/CATALOGUE.md`"
+    )
