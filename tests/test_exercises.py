@@ -1,175 +1,53 @@
-"""The exercise sets: masters run, solutions score full marks, blank notebooks score zero and run,
-no solution leaks to students, committed files equal what `make assign` makes now, a student's edited
-notebook is never overwritten, and `make grade` survives broken submissions.
+"""The exercise sets as a whole, and the scripts behind `make assign` and `make grade`.
 
-Grading uses otter-grader's Python API in this process (each notebook still runs in its own kernel).
+Every set's own checks (solutions score full marks, the blank notebook runs and scores zero, no solution
+leaks, the student notebook's form, committed files equal a fresh `make assign`) are in
+tests/exercise_checks.py and run from one thin file per set, tests/test_exercises_NN.py, so that
+pytest-xdist spreads the sets over workers. This file checks that every lesson has a set and every set
+its test file, that `make assign` never overwrites a student's edited notebook and is deterministic,
+and that `make grade` survives broken submissions.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
-import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import assign_exercises  # noqa: E402
-import grade_exercises  # noqa: E402
-
-SETS = assign_exercises.find_sets()
-SET_IDS = list(SETS)
-
-
-def paths(number: str) -> dict[str, Path]:
-    master = SETS[number]
-    name = master.parent.name
-    return {
-        "master": master,
-        "student": master.parent / "student" / f"{name}.ipynb",
-        "solutions": master.parent / "autograder" / f"{name}_solutions.ipynb",
-        "zip": master.parent / "autograder" / f"{name}-autograder.zip",
-    }
+from tests.exercise_checks import (
+    ROOT,
+    SETS,
+    TEST_FILE_TEMPLATE,
+    assign_exercises,
+    autograded,
+    grade_exercises,
+    paths,
+)
 
 
-def autograded(number: str) -> set[str]:
-    return {q["name"] for q in grade_exercises.questions(SETS[number]) if not q["manual"]}
+def test_every_lesson_has_an_exercise_set():
+    lessons = sorted({p.name[:2] for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")} - {"00"})
+    assert lessons, "no lessons found"
+    missing = [n for n in lessons if n not in SETS]
+    assert not missing, f"lessons without an exercise set: {missing}"
 
 
-def grade(notebook: Path, zip_path: Path):
-    """Grade with otter in debug mode: any cell that raises fails the test instead of being skipped."""
-    import otter.api
-
-    return otter.api.grade_submission(str(notebook), str(zip_path), quiet=True, debug=True)
-
-
-def test_there_are_exercise_sets():
-    assert "01" in SETS, "exercise set 01 (the 33618 cluster system) is missing"
-    for number, master in SETS.items():
-        questions = grade_exercises.questions(master)
-        assert 3 <= len(questions) <= 6, f"set {number} has {len(questions)} questions; 3-6 wanted"
-        assert any(q["manual"] for q in questions), f"set {number} has no written (manual) question"
-        assert any(not q["manual"] for q in questions), f"set {number} has no autograded question"
+def test_every_set_has_its_test_file():
+    for number in SETS:
+        path = ROOT / "tests" / f"test_exercises_{number}.py"
+        assert path.exists() and path.read_text(encoding="utf-8") == TEST_FILE_TEMPLATE.format(number=number), (
+            f"{path.relative_to(ROOT)} is missing or edited: write it from tests.exercise_checks.TEST_FILE_TEMPLATE"
+        )
 
 
-@pytest.mark.parametrize("number", SET_IDS)
-def test_master_executes(number, tmp_path):
-    from nbclient import NotebookClient
-
-    notebook = nbformat.read(paths(number)["master"], as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(tmp_path)}}).execute()  # raises on any error
-    assert not any(o.get("output_type") == "error" for c in notebook.cells for o in c.get("outputs", []))
-
-
-@pytest.mark.parametrize("number", SET_IDS)
-def test_solutions_score_full_marks(number):
-    p = paths(number)
-    results = grade(p["solutions"], p["zip"])
-    assert set(results.test_files) == autograded(number)
-    assert results.possible > 0
-    assert results.total == results.possible, results.summary()
-
-
-@pytest.mark.parametrize("number", SET_IDS)
-def test_blank_student_notebook_runs_and_scores_zero(number):
-    p = paths(number)
-    results = grade(p["student"], p["zip"])  # debug mode: a crashing cell raises here
-    assert set(results.test_files) == autograded(number)
-    scores = {name: results.get_score(name) for name in results.test_files}
-    assert all(score == 0 for score in scores.values()), f"a blank notebook earns points: {scores}"
-
-
-def solution_fragments(master: Path) -> tuple[list[str], list[str]]:
-    """The code and the model-answer text that only the solutions contain (master's solution blocks)."""
-    fragments, texts, in_solution = [], [], False
-    for cell in nbformat.read(master, as_version=4).cells:
-        source = cell.source
-        if cell.cell_type == "raw" and re.match(r"#\s+BEGIN\s+SOLUTION", source, re.I):
-            in_solution = True
-            continue
-        if cell.cell_type == "raw" and re.match(r"#\s+END\s+SOLUTION", source, re.I):
-            in_solution = False
-            continue
-        if cell.cell_type == "markdown" and in_solution:
-            texts += [line.strip() for line in source.splitlines() if len(line.strip()) > 12]
-            continue
-        if cell.cell_type != "code":
-            continue
-        # every code cell, inside a solution block or not: a marked line outside a block is the
-        # classic leak (otter strips only inside blocks), so it must be caught here too
-        inside = False
-        for line in source.splitlines():
-            stripped = line.strip()
-            if re.match(r"#\s*BEGIN SOLUTION", stripped):
-                inside = True
-                continue
-            if re.match(r"#\s*END SOLUTION", stripped):
-                inside = False
-                continue
-            if inside:
-                fragments.append(stripped)
-            elif re.search(r"#\s*SOLUTION\s*$", stripped):
-                code = re.sub(r"#\s*SOLUTION\s*$", "", stripped).strip()
-                fragments.append(code)
-                if "=" in code:  # the student keeps `name = ...`; the right-hand side is the answer
-                    fragments.append(code.split("=", 1)[1].strip())
-    return [f for f in fragments if len(f) > 3 and f not in ("...", "pass")], texts
-
-
-@pytest.mark.parametrize("number", SET_IDS)
-def test_no_solution_line_in_student_notebook(number):
-    p = paths(number)
-    code, texts = solution_fragments(p["master"])
-    assert code, "the master has no solution lines: are the SOLUTION markers right?"
-    assert texts, "the master has no model answer for its written question"
-    student = nbformat.read(p["student"], as_version=4)
-    student_code = "\n".join(cell.source for cell in student.cells if cell.cell_type == "code")
-    student_text = "\n".join(cell.source for cell in student.cells)
-    leaked = [f for f in code if f in student_code] + [t for t in texts if t in student_text]
-    assert not leaked, f"solution lines found in the student notebook: {leaked[:5]}"
-    tests_text = "".join(t.read_text() for t in (p["student"].parent / "tests").glob("*.py"))
-    assert "hidden=True" not in tests_text, "hidden tests were shipped to students"
-
-
-@pytest.mark.parametrize("number", SET_IDS)
-def test_student_notebook_form(number):
-    p = paths(number)
-    student = nbformat.read(p["student"], as_version=4)
-    first = student.cells[0]
-    assert first.cell_type == "code" and "grader = otter.Notebook(" in first.source
-    assert first.metadata.get("editable") is False and first.metadata.get("deletable") is False
-    code = "\n".join(c.source for c in student.cells if c.cell_type == "code")
-    checks = set(re.findall(r'grader\.check\("(\w+)"\)', code))
-    assert checks == autograded(number), "each autograded question needs its grader.check cell"
-    for cell in student.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, "student notebooks ship without outputs"
-    for test_file in (p["student"].parent / "tests").glob("*.py"):
-        assert '\\"' not in test_file.read_text()
-
-
-@pytest.fixture(scope="module")
-def fresh_assign(tmp_path_factory):
-    """Run `make assign` (without re-grading the solutions) into a scratch folder."""
-    out = tmp_path_factory.mktemp("assigned")
-    assert assign_exercises.main(["--no-run-tests", "--output", str(out)]) == 0
-    return out
-
-
-def test_committed_files_equal_fresh_assign(fresh_assign):
-    committed = json.loads((ROOT / "exercises" / "manifest.json").read_text())["files"]
-    fresh = json.loads((fresh_assign / "manifest.json").read_text())["files"]
-    assert sorted(fresh) == sorted(committed), "generated files differ: run `make assign` and commit"
-    for rel, digest in fresh.items():
-        on_disk = assign_exercises.sha256((ROOT / "exercises" / rel).read_bytes())
-        assert on_disk == digest, f"exercises/{rel} is not what `make assign` generates now: run it and commit"
+def test_manifest_names_only_existing_sets():
+    committed = json.loads((ROOT / "exercises" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    names = {master.parent.name for master in SETS.values()}
+    stale = sorted(rel for rel in committed if rel.split("/", 1)[0] not in names)
+    assert not stale, f"manifest.json lists files of sets that no longer exist: {stale[:5]}"
 
 
 def _one_set_copy(tmp_path: Path) -> tuple[Path, Path, Path]:
@@ -199,6 +77,7 @@ def test_assign_refuses_to_overwrite_a_changed_student_notebook(tmp_path, capsys
 
     # a student's work in the generated file is kept, and the script says so
     worked = student.read_bytes().replace(b"q1_named = ...", b"q1_named = 42  # my answer")
+    assert worked != student.read_bytes(), "the test's edit did not apply: update the string it replaces"
     student.write_bytes(worked)
     nb.cells.insert(1, nbformat.v4.new_markdown_cell("A second note."))
     nbformat.write(nb, master)

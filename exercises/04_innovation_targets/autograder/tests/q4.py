@@ -1,0 +1,33 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q4"
+points = 2
+
+@test_case(points=0.5, hidden=False, 
+    failure_message="Draw the path and the target point on ax_q4, add a legend, a y label naming the unit (亿元) and a title.")
+def test_q4_parts(fig_q4):
+    from matplotlib.figure import Figure
+    assert isinstance(fig_q4, Figure), f'fig_q4 should be a matplotlib Figure; it is {type(fig_q4).__name__}.'
+    ax = fig_q4.axes[0]
+    assert len(ax.get_lines()) >= 2, 'draw the path (a line) and the target (a point)'
+    assert ax.get_legend() is not None, 'add a legend: ax_q4.legend()'
+    assert '亿' in ax.get_ylabel() or 'billion' in ax.get_ylabel().lower(), f'the y label {ax.get_ylabel()!r} should name the unit'
+    assert ax.get_title().strip(), 'the chart has no title'
+
+@test_case(points=1.5, hidden=True)
+def test_q4_path(fig_q4):
+    import numpy as np
+    from cqlab import data
+    p = data.row('cluster_indicators', indicator='R&D spending of above-scale industrial firms', period_type='partial-year')
+    t = data.row('cluster_indicators', indicator='R&D spending of above-scale industrial firms', period_type='target')
+    n = int(t['year'] - p['year'])
+    first, last = p['period'].split('/')
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    base = p['value'] * 12 / months
+    expected = base * (t['value'] / base) ** (np.arange(n + 1) / n)
+    lines = [l for l in fig_q4.axes[0].get_lines() if len(l.get_ydata()) == n + 1]
+    assert any((np.allclose(l.get_ydata(), expected) and np.allclose(l.get_xdata(), np.arange(p['year'], t['year'] + 1)) for l in lines)), 'no line follows the path needed'
+    assert any((t.get_text().startswith('Source') for t in fig_q4.texts)), 'no source note'
+
