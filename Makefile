@@ -17,8 +17,12 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(READY)
 
+# Offline classroom: no news feed, no update check; --allow-root only when run as root (JupyterLab refuses otherwise).
+LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+             $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(READY)      ## open the course in JupyterLab on the start page
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
 test: $(READY)     ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
@@ -36,7 +40,7 @@ grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIO
 	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
 
 lint: $(READY)     ## ruff over the package, tests and notebooks
-	$(BIN)/python -m ruff check src tests scripts notebooks
+	$(BIN)/python -m ruff check src tests scripts notebooks bench
 
 clean:             ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache

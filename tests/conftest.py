@@ -9,11 +9,16 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 GUARD = ROOT / "tests" / "network_guard"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# The exercise checks live in a shared module; let pytest show their assertions in full.
+pytest.register_assert_rewrite("tests.exercise_checks")
 
 # Set at import time, in the controller and in each xdist worker, before any kernel starts.
 os.environ["CQLAB_BLOCK_NETWORK"] = "1"

@@ -195,11 +195,7 @@ def set_checks(number: str) -> dict:
 
 TEST_FILE_TEMPLATE = '''"""Exercise set {number}: the shared checks of tests/exercise_checks.py (one file per set, for xdist)."""
 
-import pytest
-
-pytest.register_assert_rewrite("tests.exercise_checks")
-
-from tests.exercise_checks import set_checks  # noqa: E402
+from tests.exercise_checks import set_checks
 
 globals().update(set_checks("{number}"))
 '''

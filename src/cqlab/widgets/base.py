@@ -88,8 +88,45 @@ class ChartWidget:
             ax.clear()
         for text in list(self.figure.texts):  # source notes are redrawn by draw()
             text.remove()
+        self.figure.set_layout_engine("constrained")
         self.draw(self.figure, axes, result)
+        self._reuse_layout_if_unchanged()
         self.image.value = figure_png(self.figure)
+
+    def _layout_signature(self) -> tuple:
+        """What decides the margins: language, labels, tick-label sizes, titles' line counts, legends.
+
+        When a move of a control leaves all of these as they were, the constrained layout would
+        place the axes exactly where it did last time, so the redraw may skip it.
+        """
+        from cqlab.i18n import get_language
+
+        parts: list = [get_language(), tuple(t.get_text() for t in self.figure.texts), len(self.figure.legends)]
+        for ax in self.figure.axes:
+            ticks = []
+            for axis in (ax.xaxis, ax.yaxis):
+                labels = axis.major.formatter.format_ticks(axis.get_majorticklocs()) if ax.axison else []
+                ticks.append((max((len(t) for t in labels), default=0),
+                              max((t.count("\n") for t in labels), default=0)))
+            parts.append((
+                ax.get_visible(), ax.axison, ax.get_xlabel(), ax.get_ylabel(), tuple(ticks),
+                ax.get_xscale(), ax.get_yscale(), ax.title.get_text().count("\n"), bool(ax.title.get_text()),
+                ax.get_legend() is not None,
+            ))
+        return tuple(parts)
+
+    def _reuse_layout_if_unchanged(self) -> None:
+        """Skip the constrained-layout pass (a third of a redraw) when the margins cannot have changed."""
+        signature = self._layout_signature()
+        if signature == getattr(self, "_last_layout_signature", None):
+            self._layouts_with_signature += 1
+        else:
+            self._layouts_with_signature = 0
+        # Constrained layout can need a second pass after a big change (e.g. a language switch) to settle;
+        # freeze only once two full layouts with this signature have run.
+        if self._layouts_with_signature >= 2:
+            self.figure.set_layout_engine("none")  # the axes keep the positions of the last layout
+        self._last_layout_signature = signature
 
     def show_static(self, alt: str) -> None:
         """Display the current chart as a static PNG (reusing the rendered image), for readers without a kernel."""
