@@ -27,8 +27,8 @@ lab: $(READY)      ## open the course in JupyterLab on the start page
 test: $(READY)     ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
 
-execute: $(READY)  ## re-execute the lessons in place after an edit (refuses to touch uncommitted student edits)
-	$(BIN)/python scripts/execute_lessons.py $(LESSONS)
+execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
+	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)
 
 bench: $(READY)    ## measure speed and size; writes bench/REPORT.md
 	$(BIN)/python bench/run.py

@@ -1,13 +1,16 @@
 """Re-execute lessons in place so that their stored outputs match the code.
 
-Usage: python scripts/execute_lessons.py [notebooks/NN_x.ipynb ...]   (default: every lesson)
+Usage: python scripts/execute_lessons.py [--force] [notebooks/NN_x.ipynb ...]   (default: every lesson)
 
-Only outputs and execution counts change: the cells' source, a student's edits included, is kept
-as it is. A notebook that fails to execute is left untouched and the error is reported.
+Only outputs and execution counts change; the cells' source is kept as it is. A lesson whose cells
+differ from the committed version (someone edited it: perhaps a student) is left alone unless
+--force is given, so that a course update never replaces a student's work. A notebook that fails to
+execute is left untouched and the error is reported.
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,10 +36,33 @@ def execute(path: Path) -> float:
     return elapsed
 
 
+def edited_since_commit(path: Path) -> bool:
+    """True if the notebook's cell sources differ from the version committed in git (if it is tracked)."""
+    path = path.resolve()
+    try:
+        committed = subprocess.run(
+            ["git", "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return False  # not in git (a new lesson, a copy): nothing committed to protect
+    def sources(notebook):
+        return [(cell.cell_type, cell.source) for cell in notebook.cells]
+    now = nbformat.read(path, as_version=4)
+    return sources(nbformat.reads(committed.decode("utf-8"), as_version=4)) != sources(now)
+
+
 def main(arguments: list[str]) -> int:
+    force = "--force" in arguments
+    arguments = [a for a in arguments if a != "--force"]
     paths = [Path(a) for a in arguments] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     failed = []
     for path in paths:
+        if not force and edited_since_commit(path):
+            failed.append(path)
+            print(f"SKIPPED {path}: its cells differ from the committed version, so it may hold someone's work. "
+                  "Keep a copy, or commit it, or run with --force (make execute FORCE=1) to re-execute it anyway.",
+                  file=sys.stderr)
+            continue
         try:
             seconds = execute(path)
             print(f"executed {path} in {seconds:.1f} s")
