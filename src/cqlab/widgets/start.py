@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
+from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
 from cqlab.charts import PALETTE, source_note
@@ -45,6 +46,7 @@ class LanguageChartWidget(ChartWidget):
             values = [n for *_, n in result["counts"]]
             bars = axes.bar(names, values, color=PALETTE[: len(values)])
             axes.bar_label(bars)
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of clusters
             axes.set_ylabel(label("number of clusters", "集群数量"))
             axes.set_title(label('The "33618" system: clusters per tier', "“33618”现代制造业集群体系:各层级集群数量"))
             source_note(figure, label("Chongqing Daily, December 2023 (source_facts)", "重庆日报,2023年12月(source_facts)"))
