@@ -111,6 +111,32 @@ def test_cadence_report_shock_shrinks_with_longer_periods_and_noise_hides_it():
     assert not report["shock_detected"]
 
 
+def test_false_alarms_count_flagged_quiet_periods_only():
+    # no noise: nothing is flagged by chance; then push one quiet week (19-25 Feb) up by hand
+    series = toolkit.simulate_daily(noise=0.0, shock_size=-12.0, shock_days=5, step_size=3.0)
+    args = ("week", 100, 1.0, "2024-05-13", 5, "2024-08-05")
+    report = toolkit.cadence_report(series, *args)
+    # by hand: Monday 1 Jan to Monday 5 Aug is 31 whole weeks; the week of 13 May holds the shock
+    assert report["quiet_periods"] == (pd.Timestamp("2024-08-05") - pd.Timestamp("2024-01-01")).days // 7 - 1
+    assert report["false_alarms"] == 0
+    bumped = series.copy()
+    bumped["2024-02-19":"2024-02-25"] += 5.0
+    assert toolkit.cadence_report(bumped, *args)["false_alarms"] == 1
+    # the shock week and the weeks after the change are flagged, but they are not false alarms
+    assert report["table"]["flag"].sum() > 0
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.floats(0.5, 12.0), st.floats(0.5, 12.0))
+def test_false_alarms_do_not_depend_on_the_noise_level(seed, noise_a, noise_b):
+    # the threshold grows with the noise, so the same standard-normal draws give the same false alarms
+    def alarms(noise):
+        series = toolkit.simulate_daily(seed=seed, noise=noise, shock_size=-12.0, step_size=3.0)
+        return toolkit.cadence_report(series, "xun", 100, noise, "2024-05-13", 5, "2024-08-05")["false_alarms"]
+
+    assert alarms(noise_a) == alarms(noise_b)
+
+
 def test_simulation_is_reproducible_and_seed_dependent():
     a, b = toolkit.simulate_daily(), toolkit.simulate_daily()
     assert a.equals(b)
@@ -265,3 +291,10 @@ def test_firm_counts_convert_wan_and_show_gaps():
     assert table.loc[("x", 2019), "status"] == "missing" and pd.isna(table.loc[("x", 2019), "firms"])
     assert table.loc[("y", 2020), "status"] == "expectation"
     assert len(table) == 8  # two indicators x four years 2018-2021
+
+
+def test_tech_based_enterprises_are_not_labelled_smes():
+    # 科技型企业 (Chongqing's register) is broader than 科技型中小企业 (tech-based SMEs)
+    en, zh = toolkit.COUNT_INDICATORS["tech-based SMEs"]
+    assert (en, zh) == ("tech-based enterprises", "科技型企业")
+    assert all("SME" not in en for en, _ in toolkit.COUNT_INDICATORS.values())

@@ -61,6 +61,16 @@ def test_cadence_summary_has_one_row_per_cadence_and_matches_the_widget():
     assert len(table) == len(toolkit.CADENCES)
     w = CadenceWidget(cadence="xun")
     assert table.iloc[1]["lag, days"] == w.result["lag_days"]
+    assert table.iloc[1]["false alarms"] == w.result["false_alarms"]
+
+
+def test_the_weekly_chart_reports_its_false_alarms():
+    w = CadenceWidget()
+    table = w.result["table"]
+    # independent count: flagged weeks ending before 5 Aug that hold no day of the 13-17 May shock
+    quiet = (table["end"] < "2024-08-05") & ((table["end"] < "2024-05-13") | (table["start"] > "2024-05-17"))
+    assert w.result["false_alarms"] == int((quiet & table["flag"]).sum())
+    assert f"false alarms: {w.result['false_alarms']} of {int(quiet.sum())}" in w.result_box.value
 
 
 # ---------------------------------------------------------------- 亩均 ranking
@@ -118,6 +128,15 @@ def test_ladder_rows_must_sum_to_one():
     w.controls["down2"].value = 0.2
     assert "more than 1" in w.error
     assert "Check the input" in w.message_box.value
+
+
+def test_ladder_legend_covers_none_of_the_stacked_areas():
+    w = LadderWidget()
+    left = w.axes[0]
+    renderer = w.figure.canvas.get_renderer()
+    legend = left.get_legend().get_window_extent(renderer)
+    panel = left.get_window_extent(renderer)
+    assert legend.y1 <= panel.y0  # wholly below the panel
 
 
 def test_ladder_switch_changes_the_rung_names():

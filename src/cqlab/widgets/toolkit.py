@@ -145,11 +145,14 @@ def describe_cadence(result) -> str:
     else:
         lag = label(f"the lasting change is flagged {result['lag_days']} days after it begins",
                     f"持续变化在开始后 {result['lag_days']} 天被标记")
+    alarms, quiet = result["false_alarms"], result["quiet_periods"]
     return label(
         f"<b>{name}</b>: the {result['shock_days']}-day shock of {size:g} shows as {seen:.1f} "
-        f"({share} of its size, {detected}); {lag}. (Simulated data.)",
+        f"({share} of its size, {detected}); {lag}; false alarms: {alarms} of {quiet} quiet periods "
+        "before the change are flagged by noise alone. (Simulated data.)",
         f"<b>{name}</b>:{result['shock_days']} 天、幅度 {size:g} 的冲击显示为 {seen:.1f}"
-        f"(为原幅度的 {share},{detected});{lag}。(模拟数据)",
+        f"(为原幅度的 {share},{detected});{lag};误报:变化前 {quiet} 个平静时段中有 {alarms} 个"
+        "仅因噪声被标记。(模拟数据)",
     )
 
 
@@ -169,6 +172,8 @@ def cadence_summary(**settings) -> pd.DataFrame:
             label("change flagged on", "变化被标记日期"): (
                 r["step_flagged_on"].date().isoformat() if r["step_flagged_on"] is not None else "-"),
             label("lag, days", "滞后天数"): r["lag_days"] if r["lag_days"] is not None else "-",
+            label("quiet periods", "平静时段数"): r["quiet_periods"],
+            label("false alarms", "误报数"): r["false_alarms"],
         })
     return pd.DataFrame(rows)
 
@@ -327,7 +332,8 @@ def draw_ladder(axes, result) -> None:
     left.set_xlabel(label("year", "年"))
     left.set_ylabel(label("share of the cohort (%)", "队列占比(%)"))
     left.set_title(label("Simulated cohort on each rung", "模拟队列在各级的分布"), fontsize=10)
-    left.legend(loc="upper right", fontsize=7)
+    # below the panel: inside it, any corner would cover part of a stacked area
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
     reach = result["years_to_reach"][1:]
     finite = np.where(np.isfinite(reach), reach, 0.0)
     bars = right.barh(names[1:], finite, color=PALETTE[1 : len(names)])
