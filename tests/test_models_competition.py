@@ -90,6 +90,8 @@ def test_2023_and_2010_read_the_lesson_default_differently():
         (1800, 500, 20, "not highly"),  # 1800 itself is not 'greater than 1,800'
         (2000, 100, 20, "no structural presumption"),  # ΔHHI must exceed 100
         (1200, 150, 31, "merged share > 30%"),  # the share-based presumption
+        (1200, 100, 31, "not highly"),  # share > 30% alone is not enough: ΔHHI must also exceed 100
+        (1200, 150, 30, "not highly"),  # ... and the share must exceed 30%, not equal it
     ],
 )
 def test_2023_boundaries(hhi_after, delta, share, expected):

@@ -72,6 +72,12 @@ def test_network_drawing_draws_lines_only_where_the_parent_is_known():
     assert all(line.get_linestyle() == "--" for line in axes.lines)  # a reading, not a stated reporting line
     assert [len(c.get_offsets()) for c in axes.collections if hasattr(c, "get_sizes")][:3] == [1, 1, 4]
     assert any("not stated" in t.get_text() for t in axes.texts)
+    # a legend names each colour with its count (the drawing itself has no side labels)
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == [
+        "1 × committee", "1 × room", "4 × stations", "152 × posts"]
+    legend_colours = [tuple(h.get_facecolor()[0]) for h in axes.get_legend().legend_handles]
+    dot_colours = [tuple(c.get_facecolor()[0]) for c in axes.collections if len(c.get_offsets()) and c.get_sizes().size]
+    assert legend_colours == [c for c in dot_colours if c in legend_colours][:4]
 
 
 def test_counts_chart_marks_lower_bounds_and_uses_a_log_scale():
@@ -92,6 +98,9 @@ def test_counts_chart_marks_lower_bounds_and_uses_a_log_scale():
         draw_counts(figure, axes, table)
         charts.figure_png(figure)
     assert axes.get_xscale() == "log"
+    assert not axes.patches  # a dot plot: no bars, whose length would mean nothing on a log axis
+    dots = axes.collections[0].get_offsets()
+    assert sorted(dots[:, 0]) == [14.0, 300.0]  # each dot sits at its count
     bar_labels = sorted(t.get_text() for t in axes.texts)
     assert bar_labels == ["", "14", "300+"]  # one arrow (empty annotation) for the one lower bound
     assert [t.get_text() for t in axes.get_yticklabels()] == ["竞赛 (次)", "法律咨询 (次)"]

@@ -80,6 +80,23 @@ def test_notification_widget_third_party(english):
     assert w.image.value != before
 
 
+def test_notification_labels_keep_off_the_dashed_line_at_one(english):
+    w = NotificationWidget()  # default: the 2024 ratios lie just under 1 (0.96, 0.90, 0.75)
+    ratios = [r.worldwide_combined / r.thresholds.worldwide_combined for r in w.result.values()]
+    assert 0.55 <= ratios[1] < 1.0  # the 2024 global ratio: the case the placement rule is for
+    labels = [t for t in w.axes.texts if "×" in t.get_text()]
+    assert len(labels) == 6
+    for text in labels:
+        ratio = float(text.get_text().split("×")[0])
+        x, y = text.get_position()
+        if 0.55 <= ratio < 1.0:  # inside the bar, hanging from its top: the text lies below the bar's top
+            assert text.get_va() == "top" and y < ratio
+        else:  # above the bar
+            assert text.get_va() == "bottom" and y > ratio
+    inside = [t for t in labels if t.get_va() == "top"]
+    assert len(inside) == 3  # all three 2024 ratios of the default deal are between 0.55 and 1
+
+
 def test_negative_turnover_gives_a_message(english):
     w = NotificationWidget()
     w.controls["china_b"].value = -3.0

@@ -9,8 +9,8 @@ waste-for-goods bank, 垃圾兑换银行) is paid by a funder outside the group.
     payoff_i = e - c_i + r * sum(c) / N + s * c_i
 
 One more unit from villager i changes her own payoff by r/N + s - 1, whatever the others do. So
-the (dominant-strategy) equilibrium is to give nothing when r/N + s < 1 and everything when
-r/N + s >= 1. The group's payoff, counting the reward as a transfer from the funder (it cancels
+for r/N + s > 1 giving everything is each villager's dominant strategy; at exactly r/N + s = 1 she
+is indifferent (the model breaks the tie towards giving); below it nobody gives. The group's payoff, counting the reward as a transfer from the funder (it cancels
 out), changes by r - 1 per unit, so the social optimum is to give everything when r > 1. The
 smallest reward that makes contributing privately worthwhile is s* = 1 - r/N (0 when r >= N).
 """
@@ -107,7 +107,11 @@ def group_payoff(group_size: int, multiplier: float, contribution: float, endowm
 
 
 def required_reward(group_size: int, multiplier: float) -> float:
-    """Return s* = max(0, 1 - r/N), the smallest reward per unit that makes contributing worthwhile."""
+    """Return s* = max(0, 1 - r/N), the reward per unit at which the equilibrium flips to giving.
+
+    For s > s* giving everything is each villager's dominant strategy; at exactly s* she is
+    indifferent (the model breaks the tie towards giving); below it nobody gives.
+    """
     return max(0.0, 1.0 - _multiplier(multiplier) / _group_size(group_size))
 
 

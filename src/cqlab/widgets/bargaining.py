@@ -143,17 +143,18 @@ def draw_network(figure, axes, tiers) -> list[bargaining.Level]:
                                 "原文未说明与上一层的对应关系"),
                           ha="center", va="center", fontsize=8, color="#555555", style="italic")
         start = 0
-        texts = []
         for english, chinese, count in tier:
             drawn = level.x[start:start + count] if level.count == len(level.x) else level.x
             colour = [PALETTE[3], PALETTE[4], PALETTE[0], PALETTE[2]][colour_index % 4]
-            axes.scatter(drawn, [level.y] * len(drawn), s=140 if len(level.x) <= 8 else 18, color=colour, zorder=2)
-            texts.append(f"{count} 个{chinese}" if zh else f"{count} × {english}")
+            axes.scatter(drawn, [level.y] * len(drawn), s=140 if len(level.x) <= 8 else 18, color=colour, zorder=2,
+                         label=f"{count} 个{chinese}" if zh else f"{count} × {english}")
             start += count
             colour_index += 1
-        axes.text(1.04, level.y, "\n".join(texts), ha="left", va="center", fontsize=9)
-    axes.set_xlim(-0.05, 1.75)
-    axes.set_ylim(-0.5, len(laid) - 0.5)
+    # a legend under the drawing says which colour is which kind of service point (and how many)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=8, markerscale=0.8,
+                handletextpad=0.3, columnspacing=1.5, borderaxespad=0.2)
+    axes.set_xlim(-0.05, 1.05)
+    axes.set_ylim(-0.35, len(laid) - 0.65)
     axes.axis("off")
     return laid
 
@@ -164,30 +165,36 @@ def qualified(value: float, qualifier: str) -> str:
 
 
 def draw_counts(figure, axes, table) -> None:
-    """Draw counts of activity as horizontal bars on a log scale, a '+' where the source says 'more than'.
+    """Draw counts of activity as a dot plot on a log scale, a '+' where the source says 'more than'.
 
-    ``table`` has columns label_en, label_zh, value, unit, qualifier and group_en, group_zh; bars are
-    coloured by group, in the table's order from the top. Bars of lower bounds get an open arrow head.
+    ``table`` has columns label_en, label_zh, value, unit, qualifier and group_en, group_zh; dots are
+    coloured by group, in the table's order from the top. A dot's position (not a bar's length, which
+    would mean nothing on a log axis) is the count; lower bounds get an open arrow pointing right.
     """
     shown = table.iloc[::-1].reset_index(drop=True)
     zh = label("en", "zh") == "zh"
     groups = list(dict.fromkeys(table["group_en"]))
     colours = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
     names = [f"{(z if zh else e)} ({u})" for e, z, u in zip(shown["label_en"], shown["label_zh"], shown["unit"])]
-    bars = axes.barh(names, shown["value"], color=[colours[g] for g in shown["group_en"]])
-    axes.bar_label(bars, labels=[qualified(v, q) for v, q in zip(shown["value"], shown["qualifier"])],
-                   padding=10, fontsize=8)
+    rows = list(range(len(shown)))
+    axes.scatter(shown["value"], rows, s=45, color=[colours[g] for g in shown["group_en"]], zorder=3)
+    axes.set_yticks(rows, names)
+    axes.set_ylim(-0.6, len(shown) - 0.4)
     for y, (v, q) in enumerate(zip(shown["value"], shown["qualifier"])):
-        if str(q).startswith("more than"):  # an open arrow: the true count lies further right
-            axes.annotate("", xy=(v * 1.35, y), xytext=(v, y),
-                          arrowprops={"arrowstyle": "->", "color": "#333333", "linewidth": 1})
-    from matplotlib.patches import Patch
+        lower_bound = str(q).startswith("more than")
+        axes.annotate(qualified(v, q), (v * (1.8 if lower_bound else 1.0), y), xytext=(6, 0),
+                      textcoords="offset points", va="center", fontsize=8)
+        if lower_bound:  # an open arrow from the dot's edge: the true count lies further right
+            axes.annotate("", xy=(v * 1.8, y), xytext=(v, y),
+                          arrowprops={"arrowstyle": "->", "color": "#333333", "linewidth": 1, "shrinkA": 5,
+                                      "shrinkB": 0})
+    from matplotlib.lines import Line2D
 
-    handles = [Patch(color=colours[g], label=table.loc[table["group_en"] == g, "group_zh"].iloc[0] if zh else g)
-               for g in groups]
+    handles = [Line2D([], [], marker="o", linestyle="none", color=colours[g],
+                      label=table.loc[table["group_en"] == g, "group_zh"].iloc[0] if zh else g) for g in groups]
     axes.set_xscale("log")
-    axes.set_xlim(1, shown["value"].max() * 6)
+    axes.set_xlim(1, shown["value"].max() * 8)
     axes.tick_params(axis="y", labelsize=8)
-    axes.set_xlabel(label("count, log scale (unit in brackets); + and arrow: more than (余)",
-                          "数量,对数刻度(括号内为单位);+ 和箭头:余(多于)"))
+    axes.set_xlabel(label("count, log scale (unit in brackets after each name)\n+ and arrow: more than (余), a lower bound",
+                          "数量,对数刻度(单位见名称后括号)\n+ 和箭头:余(多于),为下限"))
     axes.legend(handles=handles, loc="lower right", fontsize=8)

@@ -119,7 +119,12 @@ class NotificationWidget(ChartWidget):
             shown = [min(x, cap) for x in ratios]
             axes.bar(xs, shown, width=width, color=PALETTE[n], label=label(f"{version} rules", f"{version}年标准"))
             for x, ratio, limit in zip(xs, ratios, (t.worldwide_combined, t.china_combined, t.china_each)):
-                axes.text(x, min(ratio, cap) + 0.04, f"{ratio:.2f}×\n({limit:g})", ha="center", va="bottom", fontsize=7)
+                text, top = f"{ratio:.2f}×\n({limit:g})", min(ratio, cap)
+                if 0.55 <= top < 1.0:  # a label above the bar would sit on the dashed line at 1: put it inside
+                    axes.text(x, top - 0.04, text, ha="center", va="top", fontsize=7,
+                              color="white" if n == 0 else PALETTE[7])
+                else:
+                    axes.text(x, top + 0.04, text, ha="center", va="bottom", fontsize=7)
         axes.axhline(1.0, color=PALETTE[7], lw=1.2, ls="--")
         axes.set_xticks(range(len(groups)), groups)
         axes.set_ylim(0, cap + 0.6)
