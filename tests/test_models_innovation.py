@@ -85,10 +85,51 @@ def test_a_partial_year_baseline_is_annualised_and_said_so():
     check = innovation.check_target(obs, 800, 2027)
     assert check.months == 9 and check.baseline == pytest.approx(400)  # 300 * 12 / 9
     assert check.achieved is None
-    assert any("9-month figure" in w for w in check.warnings)
+    assert any("a 9-month figure" in w for w in check.warnings)
     assert any("no achieved growth" in w for w in check.warnings)
     as_is = innovation.check_target(obs, 800, 2027, annualise_method="as_is")
     assert as_is.baseline == 300 and as_is.required > check.required
+
+
+def test_the_article_before_a_month_count_reads_right():
+    for months, article in [(8, "an"), (11, "an"), (9, "a"), (1, "a"), (6, "a")]:
+        table = long_table([["rd", 100.0, "亿元", 2023, f"2023-01/2023-{months:02d}", "partial-year", "exact", "",
+                             "verified", ""]])
+        check = innovation.check_target(innovation.observations(table, "rd"), 800, 2027)
+        assert any(w.startswith(f"The baseline is {article} {months}-month figure") for w in check.warnings), months
+
+
+def intensity(rows):
+    """R&D intensity rows: (year, value, revision)."""
+    return long_table([["ri", v, "%", y, str(y), "full-year", "exact", r, "verified", ""] for y, v, r in rows])
+
+
+def test_a_preliminary_first_point_is_left_out_of_the_achieved_rate():
+    obs = innovation.observations(intensity([(2018, 2.0, "preliminary"), (2020, 2.2, ""), (2022, 2.42, "")]), "ri")
+    check = innovation.check_target(obs, 3.0, 2027)
+    assert check.achieved_from == 2020
+    assert check.achieved == pytest.approx(math.sqrt(2.42 / 2.2) - 1)  # two years, 2020 to 2022
+    assert any("Left out of the achieved rate" in w and "2018" in w for w in check.warnings)
+    assert not any("different status" in w for w in check.warnings)
+
+
+def test_a_preliminary_first_point_is_kept_with_a_warning_when_nothing_else_would_remain():
+    obs = innovation.observations(intensity([(2018, 2.0, "preliminary"), (2022, 2.42, "")]), "ri")
+    check = innovation.check_target(obs, 3.0, 2027)
+    assert check.achieved_from == 2018
+    assert check.achieved == pytest.approx((2.42 / 2.0) ** 0.25 - 1)
+    assert any("starts from a preliminary" in w for w in check.warnings)
+
+
+def test_a_different_measure_is_flagged_even_when_scopes_match():
+    table = long_table([["rd", 300.0, "亿元", 2023, "2023-01/2023-08", "partial-year", "exact", "", "partial", ""]])
+    obs = innovation.observations(table, "rd")
+    check = innovation.check_target(obs, 800, 2027, series_scope="firms", target_scope="firms",
+                                    series_measure="R&D expenses", target_measure="R&D input")
+    assert check.scope_matches and not check.measure_matches
+    assert any("Measures differ" in w and "R&D input" in w and "indicative" in w for w in check.warnings)
+    same = innovation.check_target(obs, 800, 2027, series_measure="R&D input", target_measure="R&D input")
+    assert same.measure_matches and not any("Measures" in w for w in same.warnings)
 
 
 def test_only_expectations_is_an_error_that_explains():

@@ -7,7 +7,7 @@ import pytest
 
 import cqlab
 from cqlab import data
-from cqlab.widgets.innovation import COMPARISONS, TargetGapWidget
+from cqlab.widgets.innovation import COMPARISONS, TECH_BASED, TargetGapWidget
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +32,9 @@ def test_default_compares_annualised_industrial_rd_with_its_target():
     assert check.baseline == pytest.approx(partial.value * 12 / months)
     years = int(target.year) - int(partial.year)
     assert check.required == pytest.approx((target.value / check.baseline) ** (1 / years) - 1)
-    assert check.scope_matches
-    assert "month figure" in w.result_box.value
+    assert check.scope_matches and not check.measure_matches  # R&D expenses booked vs R&D input
+    assert "month figure" in w.result_box.value and "Measures differ" in w.result_box.value
+    assert "[measures differ]" in w.figure.axes[0].get_title()
     w.controls["method"].value = "as_is"
     assert w.result["check"].baseline == pytest.approx(partial.value)
 
@@ -76,11 +77,45 @@ def test_a_target_set_by_the_student_drives_the_required_rate():
 
 
 def test_units_are_converted_before_growth_is_computed():
-    w = TargetGapWidget("sme_custom")
+    w = TargetGapWidget("tech_custom")
     obs = w.result["obs"]
-    table = rows("macro", "tech-based SMEs")
+    table = rows("macro", TECH_BASED)
+    assert set(table["indicator_cn"]) == {"科技型企业"}  # tech-based enterprises, not only SMEs
     in_wan = table[(table.unit == "万家") & (table.period_type != "expectation")].iloc[0]
     assert obs.set_index("year").loc[int(in_wan.year), "value"] == pytest.approx(in_wan.value * 10000)
+
+
+def legend_texts(axes):
+    from matplotlib.legend import Legend
+    legends = [a for a in axes.get_children() if isinstance(a, Legend)]
+    return [t.get_text() for legend in legends for t in legend.get_texts()]
+
+
+def test_legends_list_only_what_is_drawn():
+    w = TargetGapWidget()  # one partial-year point, rated partial: no observed line, no verified point
+    texts = legend_texts(w.figure.axes[0])
+    assert "observed" not in texts
+    assert "partial year" in texts and "outturn" not in texts
+    assert "hollow: partially verified / low" in texts and "filled: verified" not in texts
+    w.controls["comparison"].value = "rd_intensity"
+    texts = legend_texts(w.figure.axes[0])
+    assert "observed" in texts and "preliminary (pre-census)" in texts and "filled: verified" in texts
+    # shape and fill have their own headers, so a filled circle never means two things at once
+    assert "Marker shape = status:" in texts and "Marker fill = confidence:" in texts
+
+
+def test_the_preliminary_point_is_joined_by_a_dotted_segment_and_left_out_of_the_rate():
+    w = TargetGapWidget("rd_intensity")
+    series = rows("macro", "R&D intensity")
+    prelim = series[series["revision"] == "preliminary"]
+    later = series[(series["revision"] != "preliminary") & (series["period_type"] == "full-year")].sort_values("year")
+    assert len(prelim) == 1
+    check = w.result["check"]
+    first, last = later.iloc[0], later.iloc[-1]
+    assert check.achieved_from == int(first.year)
+    assert check.achieved == pytest.approx((last.value / first.value) ** (1 / (last.year - first.year)) - 1)
+    dotted = [tuple(line.get_xdata()) for line in w.figure.axes[0].get_lines() if line.get_linestyle() == ":"]
+    assert (int(prelim.iloc[0].year), int(first.year)) in dotted
 
 
 def test_every_comparison_draws_in_chinese_without_missing_glyphs():

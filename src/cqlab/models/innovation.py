@@ -6,7 +6,9 @@ expectation announced before the year closed) and in *confidence* (verified from
 partially verified, low). This module keeps those labels on every point, converts units
 (1.1 万家 = 11000 家) and compares the growth a target requires with the growth achieved,
 using :mod:`cqlab.models.growth`. It says so when the baseline is an expectation, when it is
-a lower bound ("more than 7000"), and when the target's scope differs from the series' scope.
+a lower bound ("more than ..."), when the target's scope differs from the series' scope, when
+the series measures something close to but not the same as the target (R&D expenses booked
+versus R&D input), and when the achieved rate would start from a preliminary (pre-census) point.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ from cqlab.units import scale_of
 STATUSES = ("outturn", "preliminary", "census-revised", "partial-year", "expectation")
 CONFIDENCES = ("verified", "partial", "low")
 _PREFIXES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+
+
+def _article(number: int) -> str:
+    """'an' before numbers read with a leading vowel sound (8, 11, 18, 80-89, 800...), else 'a'."""
+    digits = str(int(number))
+    return "an" if digits.startswith("8") or digits in ("11", "18") else "a"
 
 
 def status_of(period_type: str, revision: str = "") -> str:
@@ -126,6 +134,7 @@ class TargetCheck:
     achieved: float | None
     achieved_from: int | None
     scope_matches: bool
+    measure_matches: bool = True
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -163,13 +172,19 @@ def check_target(
     target_scope: str = "",
     target_qualifier: str = "exact",
     annualise_method: str = "proportional",
+    series_measure: str = "",
+    target_measure: str = "",
 ) -> TargetCheck:
     """Compare the growth a target requires with the compound growth achieved by ``obs``.
 
     ``obs`` is a table from :func:`observations`. The baseline is the latest outturn, or the
     latest value of any status with ``include_expectations=True``. A partial-year baseline is
     annualised by ``annualise_method`` (an assumption; see growth.annualise). The achieved
-    rate is the CAGR from the first to the last full-year point used.
+    rate is the CAGR from the first to the last full-year point used; preliminary (pre-census)
+    points are left out of it when at least two later, revised or final points remain, since the
+    revision itself is a break in the series. ``series_measure`` and ``target_measure`` name what
+    each side counts (e.g. R&D expenses booked vs R&D input); when they differ the comparison
+    is flagged as indicative, even if the scopes match.
     """
     target = expect_number(target, "target", minimum=0, allow_min=False)
     target_year = int(expect_number(target_year, "target year", integer=True))
@@ -192,7 +207,8 @@ def check_target(
         baseline = growth.annualise(baseline, months, annualise_method)
         how = f"scaled by 12/{months}" if annualise_method == "proportional" else "used as if it were a full year"
         warnings.append(
-            f"The baseline is a {months}-month figure ({last['period']}), {how}: an assumption, not data."
+            f"The baseline is {_article(months)} {months}-month figure ({last['period']}), {how}: "
+            "an assumption, not data."
         )
     if last["status"] == "expectation":
         warnings.append(
@@ -211,9 +227,30 @@ def check_target(
             f"Scopes differ: the target covers {target_scope}, the series covers {series_scope}. "
             "They are different quantities, so the gap below is indicative at best."
         )
+    measure_matches = (series_measure or "") == (target_measure or "")
+    if not measure_matches:
+        warnings.append(
+            f"Measures differ: the target counts {target_measure}, the series {series_measure}. The series is "
+            "the closest number we have, close to but not the same measure: treat the result as indicative."
+        )
     full = usable[usable["months"] == 12]
     achieved = achieved_from = None
     if full["year"].nunique() >= 2:
+        preliminary = full["status"] == "preliminary"
+        if preliminary.any() and not preliminary.all():
+            later = full[~preliminary]
+            years = ", ".join(str(int(y)) for y in full.loc[preliminary, "year"])
+            if later["year"].nunique() >= 2:
+                full = later
+                warnings.append(
+                    f"Left out of the achieved rate: the preliminary (pre-census) point(s) of {years}, "
+                    "not comparable with the revised or final figures that follow."
+                )
+            elif preliminary.iloc[0]:
+                warnings.append(
+                    f"The achieved rate starts from a preliminary (pre-census) point ({years}): part of the "
+                    "change may be the census revision, not growth."
+                )
         first_row, last_row = full.iloc[0], full.iloc[-1]
         achieved_from = int(first_row["year"])
         achieved = growth.cagr(float(first_row["value"]), float(last_row["value"]), int(last_row["year"]) - achieved_from)
@@ -247,5 +284,6 @@ def check_target(
         achieved=achieved,
         achieved_from=achieved_from,
         scope_matches=scope_matches,
+        measure_matches=measure_matches,
         warnings=tuple(warnings),
     )

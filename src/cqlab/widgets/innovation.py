@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
@@ -43,14 +44,25 @@ def unit_label(unit: str) -> tuple[float, str]:
 
 
 def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float = 1.0) -> None:
-    """Plot a series from innovation.observations: a line through full-year outturns, every point
-    marked by status (shape) and confidence (filled = verified, hollow = partial or low)."""
+    """Plot a series from innovation.observations: a line through full-year points, every point
+    marked by status (shape) and confidence (filled = verified, hollow = partial or low).
+
+    The line is solid between points of the same kind and dotted across a break: into or out of a
+    preliminary (pre-census) point, and on to an expectation. ``name`` labels the line only when a
+    line is drawn (two or more full-year points), so a legend never lists a line that is not there.
+    """
     solid = obs[obs["status"].isin(["outturn", "preliminary", "census-revised"]) & (obs["months"] == 12)]
-    axes.plot(solid["year"], solid["value"] * scale, color=colour, linewidth=1.2, label=name or None)
+    years, values, statuses = list(solid["year"]), list(solid["value"] * scale), list(solid["status"])
+    labelled = False
+    for i in range(len(years) - 1):
+        pair = {statuses[i], statuses[i + 1]}
+        broken = "preliminary" in pair and len(pair) > 1
+        axes.plot(years[i:i + 2], values[i:i + 2], color=colour, linewidth=1.2 if not broken else 1.0,
+                  linestyle=":" if broken else "-", label=None if labelled or broken else (name or None))
+        labelled = labelled or not broken
     if len(solid) and (obs["status"] == "expectation").any():
         tail = obs[obs["status"] == "expectation"].iloc[[-1]]
-        axes.plot([solid["year"].iloc[-1], tail["year"].iloc[0]],
-                  [solid["value"].iloc[-1] * scale, tail["value"].iloc[0] * scale],
+        axes.plot([years[-1], tail["year"].iloc[0]], [values[-1], tail["value"].iloc[0] * scale],
                   color=colour, linewidth=1.0, linestyle=":")
     hollow = obs["confidence"] != "verified"
     for (status, is_hollow), group in obs.groupby([obs["status"], hollow], sort=False):
@@ -63,18 +75,37 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
                       fontsize=9, color=colour)
 
 
-def status_legend(axes, statuses, loc="upper left") -> None:
-    """Add a legend of marker shapes (status) and fills (confidence) for the statuses shown."""
-    handles = [
-        Line2D([], [], marker=STATUS_STYLE[s][0], linestyle="none", color="#444444", label=label(*STATUS_STYLE[s][1]))
-        for s in innovation.STATUSES if s in set(statuses)
-    ]
+def status_legend(axes, obs, loc="upper left"):
+    """Add one legend, in two titled parts, for the points drawn from ``obs`` (one table or a list of them):
+    marker shape = status, marker fill = confidence; plus the dotted line when a break or an expectation
+    is drawn. Only what is shown is listed. Returns the legend."""
+    import pandas as pd
+
+    points = pd.concat(list(obs)) if isinstance(obs, (list, tuple)) else obs
+    statuses, confidences = set(points["status"]), set(points["confidence"])
+    grey, pale = "#444444", "#bbbbbb"
+
+    def header(en, zh):
+        return Line2D([], [], linestyle="none", marker="none", label=label(en, zh))
+
+    handles = [header("Marker shape = status:", "标记形状 = 状态:")]
     handles += [
-        Line2D([], [], marker="o", linestyle="none", color="#444444", label=label("verified", "已核实")),
-        Line2D([], [], marker="o", linestyle="none", color="#444444", markerfacecolor="white",
-               label=label("partially verified / low", "部分核实/低")),
+        Line2D([], [], marker=STATUS_STYLE[s][0], linestyle="none", color=grey, markerfacecolor=pale,
+               label=label(*STATUS_STYLE[s][1]))
+        for s in innovation.STATUSES if s in statuses
     ]
-    axes.add_artist(axes.legend(handles=handles, loc=loc, fontsize=7))
+    if statuses & {"preliminary", "expectation"}:
+        handles.append(Line2D([], [], color=grey, linestyle=":", linewidth=1.0,
+                              label=label("dotted: series break / to an expectation", "虚线:序列断点/至预计值")))
+    handles.append(header("Marker fill = confidence:", "标记填充 = 可信度:"))
+    if "verified" in confidences:
+        handles.append(Patch(facecolor=grey, edgecolor=grey, label=label("filled: verified", "实心:已核实")))
+    if confidences - {"verified"}:
+        handles.append(Patch(facecolor="white", edgecolor=grey, linewidth=1.5,
+                             label=label("hollow: partially verified / low", "空心:部分核实/低")))
+    legend = axes.legend(handles=handles, loc=loc, fontsize=7, handlelength=1.6)
+    axes.add_artist(legend)
+    return legend
 
 
 @dataclass(frozen=True)
@@ -87,14 +118,23 @@ class Comparison:
     target: tuple[str, str] | None  # dataset, indicator; None: an illustrative target the student sets
     target_scope: str
     unit: str | None = None  # the unit to show the series in (default: the target's unit)
+    series_measure: str = ""  # what the series counts, when it differs from what the target counts
+    target_measure: str = ""
+
+
+#: macro.csv's indicator name for 科技型企业 (tech-based enterprises, Chongqing's register; broader
+#: than the 科技型中小企业 the source names). The dataset calls it "tech-based SMEs".
+TECH_BASED = "tech-based SMEs"
 
 
 ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"
 COMPARISONS = {
     "rd_industry": Comparison(
-        ("R&D of above-scale industrial firms vs its 2027 target", "规上工业企业研发投入 vs 2027年目标"),
+        ("Industrial firms' R&D expenses vs the plan's R&D-input target", "规上工业研发费用 vs 规划研发投入目标"),
         ("cluster_indicators", "R&D spending of above-scale industrial firms", ""), ABOVE_SCALE,
         ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
+        series_measure="R&D expenses as booked (规上工业研发费用)",
+        target_measure="R&D input (规模以上工业企业研发投入)",
     ),
     "rd_all": Comparison(
         ("All R&D spending vs the industrial-firm target", "全社会R&D经费 vs 规上工业企业目标"),
@@ -102,7 +142,7 @@ COMPARISONS = {
         ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
     ),
     "rd_intensity": Comparison(
-        ("R&D intensity (% of GDP) vs the 2% target (% of revenue)", "R&D强度(占GDP) vs 2%目标(占营收)"),
+        ("R&D intensity (% of GDP) vs the industrial-firm target (% of revenue)", "R&D强度(占GDP) vs 规上工业企业目标(占营收)"),
         ("macro", "R&D intensity", None), "all R&D as a share of GDP",
         ("cluster_indicators", "R&D intensity of above-scale industrial firms"),
         "R&D of above-scale industrial firms as a share of their revenue",
@@ -132,10 +172,10 @@ COMPARISONS = {
         ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing", None,
         "all high-tech enterprises in Chongqing", unit="家",
     ),
-    "sme_custom": Comparison(
-        ("Tech-based SMEs vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
-        ("macro", "tech-based SMEs", None), "all tech-based SMEs in Chongqing", None,
-        "all tech-based SMEs in Chongqing", unit="家",
+    "tech_custom": Comparison(
+        ("Tech-based enterprises vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
+        ("macro", TECH_BASED, None), "all tech-based enterprises (科技型企业) in Chongqing", None,
+        "all tech-based enterprises (科技型企业) in Chongqing", unit="家",
     ),
 }
 
@@ -186,6 +226,7 @@ def compare(key: str, include_expectations: bool = False, method: str = "proport
     check = innovation.check_target(
         obs, target, year, include_expectations=include_expectations, series_scope=comparison.series_scope,
         target_scope=comparison.target_scope, target_qualifier=qualifier, annualise_method=method,
+        series_measure=comparison.series_measure, target_measure=comparison.target_measure,
     )
     return {"key": key, "comparison": comparison, "obs": obs, "check": check, "target_source": source}
 
@@ -257,10 +298,11 @@ class TargetGapWidget(ChartWidget):
             axes.plot([check.baseline_year], [check.baseline * scale], marker="o", color=PALETTE[1],
                       linestyle="none", label=label("annualised baseline", "年化基数"))
         axes.plot([check.target_year], [check.target * scale], marker="*", markersize=14, color=PALETTE[3],
-                  linestyle="none", label=label("target", "目标"))
-        status_legend(axes, obs["status"], loc="upper left")
+                  linestyle="none", label=label(f"target ({check.target_year})", f"目标({check.target_year}年)"))
+        status_legend(axes, obs, loc="upper left")
         axes.legend(loc="lower right", fontsize=7)
         flag = "" if check.scope_matches else label("  [scopes differ]", "  [口径不同]")
+        flag += "" if check.measure_matches else label("  [measures differ]", "  [指标不同]")
         axes.set_title(label(*comparison.title) + flag, fontsize=10)
         axes.set_xlabel(label("Year", "年份"))
         axes.set_ylabel(unit)
