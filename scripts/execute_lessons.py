@@ -26,8 +26,11 @@ def execute(path: Path) -> float:
     notebook = nbformat.read(path, as_version=4)
     started = time.perf_counter()
     client = NotebookClient(
-        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,  # timestamps would make every re-execution a diff of every cell
     )
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)  # drop timestamps stored by earlier runs
     client.execute()
     elapsed = time.perf_counter() - started
     temporary = path.with_suffix(".ipynb.tmp")
