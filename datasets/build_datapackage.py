@@ -158,7 +158,7 @@ def resources():
     res.append(dict(
         name="macro", path="macro.csv", title="Chongqing municipal indicators",
         description="Long format: GDP, growth, structure, GDP per capita, population, urbanisation, income, R&D expenditure and intensity, "
-                    "high-tech enterprises, tech-based SMEs, little giants, market entities, jobs, rural roads, rural tap-water targets. "
+                    "high-tech enterprises, tech-based enterprises (科技型企业), little giants, market entities, jobs, rural roads, rural tap-water targets. "
                     "Series break: GDP before 2019 is preliminary (pre-4th-economic-census); a census-revised series for 2018-2022 is kept "
                     "separately (revision column). Known gaps: urban and rural disposable income before 2024 from a reliable source; population "
                     "and urbanisation 2013-2017; R&D for 2023-2024 (only the 2.45% estimate); high-tech enterprises 2024; the citywide little-giant "

@@ -255,7 +255,7 @@ CANON = {
     "high-tech enterprises": ("high-tech enterprises", "高新技术企业"),
     "high-tech enterprises (expected)": ("high-tech enterprises", "高新技术企业"),
     "high-tech enterprises growth over 14th FYP": ("high-tech enterprises, growth multiple since 2020", "高新技术企业增长倍数"),
-    "tech-based SMEs (科技型企业)": ("tech-based SMEs", "科技型企业"), "tech-based SMEs (expected)": ("tech-based SMEs", "科技型企业"),
+    "tech-based SMEs (科技型企业)": ("tech-based enterprises", "科技型企业"), "tech-based SMEs (expected)": ("tech-based enterprises", "科技型企业"),
     "market entities (cumulative)": ("market entities", "市场主体"),
     "market entities (total, year-end)": ("market entities", "市场主体"), "Market entities": ("market entities", "市场主体"),
     "new market entities": ("new market entities", "新增市场主体"),

@@ -295,6 +295,6 @@ def test_firm_counts_convert_wan_and_show_gaps():
 
 def test_tech_based_enterprises_are_not_labelled_smes():
     # 科技型企业 (Chongqing's register) is broader than 科技型中小企业 (tech-based SMEs)
-    en, zh = toolkit.COUNT_INDICATORS["tech-based SMEs"]
+    en, zh = toolkit.COUNT_INDICATORS["tech-based enterprises"]
     assert (en, zh) == ("tech-based enterprises", "科技型企业")
     assert all("SME" not in en for en, _ in toolkit.COUNT_INDICATORS.values())

@@ -530,8 +530,8 @@ def distribution_over_time(matrix, years: int, start: int = 0) -> np.ndarray:
 #: Firm counts in ``macro`` that stand for rungs of the innovation ladder: indicator -> (English, Chinese).
 COUNT_INDICATORS = {
     # 科技型企业 (Chongqing's own register of tech-based enterprises of any size) is broader than the national
-    # 科技型中小企业 (tech-based SMEs); the dataset's indicator key keeps its old name.
-    "tech-based SMEs": ("tech-based enterprises", "科技型企业"),
+    # 科技型中小企业 (tech-based SMEs).
+    "tech-based enterprises": ("tech-based enterprises", "科技型企业"),
     "high-tech enterprises": ("high-tech enterprises", "高新技术企业"),
     "national little giant firms": ("national little giants", "国家级专精特新小巨人企业"),
 }

@@ -123,8 +123,8 @@ class Comparison:
 
 
 #: macro.csv's indicator name for 科技型企业 (tech-based enterprises, Chongqing's register; broader
-#: than the 科技型中小企业 the source names). The dataset calls it "tech-based SMEs".
-TECH_BASED = "tech-based SMEs"
+#: than the 科技型中小企业 the source names).
+TECH_BASED = "tech-based enterprises"
 
 
 ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"

@@ -20,7 +20,7 @@ def test_q1_type(q1_tech, q1_cagr):
 def test_q1_units(q1_tech, q1_cagr):
     from cqlab import data
     macro = data.load('macro')
-    expected_years = macro.loc[(macro['indicator'] == 'tech-based SMEs') & (macro['period_type'] == 'expectation'), 'year']
+    expected_years = macro.loc[(macro['indicator'] == 'tech-based enterprises') & (macro['period_type'] == 'expectation'), 'year']
     assert not set(expected_years) & set(getattr(q1_tech, 'index', [])), 'leave out the expectation: it is not a count'
     assert all((v >= 100 for v in q1_tech)), 'a value below 100 is still in 万家 (tens of thousands): convert it to firms'
     assert 0 < q1_cagr < 1, f'q1_cagr = {q1_cagr}: give it as a fraction (0.05 means 5%)'
