@@ -20,6 +20,14 @@ if str(ROOT) not in sys.path:
 # The exercise checks live in a shared module; let pytest show their assertions in full.
 pytest.register_assert_rewrite("tests.exercise_checks")
 
+# Property-based tests: no per-example deadline (a loaded 2-core machine is slow, not wrong), and in CI a
+# derandomized run, so that a red CI run always means a reproducible failure.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("course", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "course")
+
 # Set at import time, in the controller and in each xdist worker, before any kernel starts.
 os.environ["CQLAB_BLOCK_NETWORK"] = "1"
 os.environ["PYTHONPATH"] = os.pathsep.join(
