@@ -33,3 +33,23 @@ os.environ["CQLAB_BLOCK_NETWORK"] = "1"
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(GUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
 )
+
+
+# A kernel can die while starting for reasons that have nothing to do with the lesson (e.g. a TCP port taken
+# by another process between jupyter_client choosing it and the kernel binding it, on a busy 2-core machine).
+# Give kernel start-up two more tries; a lesson that breaks its kernel still fails, on every try.
+def _with_start_retries(start, attempts=3):
+    def start_with_retries(*args, **kwargs):
+        for attempt in range(1, attempts + 1):
+            try:
+                return start(*args, **kwargs)
+            except RuntimeError as error:
+                if attempt == attempts or "Kernel" not in str(error):
+                    raise
+
+    return start_with_retries
+
+
+import nbval.kernel  # noqa: E402
+
+nbval.kernel.start_new_kernel = _with_start_retries(nbval.kernel.start_new_kernel)

@@ -15,7 +15,7 @@ LESSONS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9]
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_running_every_cell_twice_does_not_break_the_lesson(path):
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", startup_timeout=120,
                             resources={"metadata": {"path": str(path.parent)}})
     with client.setup_kernel():
         for index, cell in enumerate(notebook.cells):
