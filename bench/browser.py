@@ -11,103 +11,36 @@ listener stamps ``performance.now()`` at the user's input (keydown / change / cl
 MutationObserver stamps the moment the image's ``src`` changes (ipywidgets 8 sets a new blob: URL
 per PNG); the image's ``load`` event is recorded too (the new chart decoded and painted).
 
-The JupyterLab server comes from tests/browser/harness.py (``LabServer``: private config,
-settings and runtime dirs, no network), imported by path; if it cannot be imported, a small
-launcher of our own below does the same job.
+The JupyterLab server, the Chromium path and its flags come from tests/browser/harness.py
+(``LabServer``: private config, settings and runtime dirs, no network), imported by path, so the
+benchmark measures exactly what the browser tests run.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import secrets
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MOVE_TIMEOUT_MS = 5000
 SPAN = 3  # a slider moves back and forth within 3 steps of where the lesson left it
 
 
-def _harness_lab_server():
+def _load_harness():
+    """The browser tests' harness (LabServer, Chromium path and flags), imported by path: one launcher for both."""
     path = ROOT / "tests" / "browser" / "harness.py"
-    try:
-        spec = importlib.util.spec_from_file_location("cqlab_browser_harness", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.LabServer
-    except Exception:
-        return None
-
-
-class OwnLabServer:
-    """Fallback launcher: JupyterLab with a token on a free port, private Jupyter dirs."""
-
-    def __init__(self, root_dir: Path, work_dir: Path):
-        self.root_dir, self.work_dir = Path(root_dir), Path(work_dir)
-        self.token = secrets.token_hex(24)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.base = f"http://127.0.0.1:{self.port}/"
-        self.process = None
-
-    def url(self, path: str, **query: str) -> str:
-        params = "&".join([f"token={self.token}"] + [f"{k}={quote(v)}" for k, v in query.items()])
-        return f"{self.base}{path}?{params}"
-
-    def start(self) -> float:
-        env = dict(os.environ)
-        for name in ("config", "runtime", "data", "settings", "workspaces"):
-            (self.work_dir / name).mkdir(parents=True, exist_ok=True)
-        env.update(JUPYTER_CONFIG_DIR=str(self.work_dir / "config"),
-                   JUPYTER_RUNTIME_DIR=str(self.work_dir / "runtime"),
-                   JUPYTERLAB_SETTINGS_DIR=str(self.work_dir / "settings"),
-                   JUPYTERLAB_WORKSPACES_DIR=str(self.work_dir / "workspaces"))
-        started = time.perf_counter()
-        self.log = open(self.work_dir / "jupyterlab.log", "wb")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-             f"--port={self.port}", "--ServerApp.port_retries=0",
-             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root_dir}",
-             "--LabApp.news_url=None"],
-            cwd=self.root_dir, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True)
-        while time.perf_counter() - started < 120:
-            try:
-                req = urllib.request.Request(self.base + "api/status",
-                                             headers={"Authorization": f"token {self.token}"})
-                with urllib.request.urlopen(req, timeout=2):
-                    return time.perf_counter() - started
-            except OSError:
-                time.sleep(0.25)
-        raise RuntimeError("JupyterLab did not start within 120 s")
-
-    def shutdown_all_kernels(self) -> None:
-        pass
-
-    def stop(self) -> list[int]:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-        return []
+    spec = importlib.util.spec_from_file_location("cqlab_browser_harness", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 # ---- JavaScript run in the page --------------------------------------------------------------
@@ -298,24 +231,25 @@ def bench_lesson(page, server, name: str, moves: int, warmup: int = 2) -> dict:
 def bench_browser(moves: int, log=print, only_lessons: list[str] | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
-        return {"error": f"not measured: {CHROMIUM} is missing (apt-get install chromium)"}
+    harness = _load_harness()
+    if not harness.CHROMIUM.exists():
+        return {"error": f"not measured: {harness.CHROMIUM} is missing (apt-get install chromium)"}
     lessons = sorted(p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
     if only_lessons:
         lessons = [n for n in lessons if n in only_lessons]
     work = Path(tempfile.mkdtemp(prefix="cqlab-bench-browser-"))
     root = work / "root"
     shutil.copytree(NOTEBOOKS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    LabServer = _harness_lab_server()
-    launcher = "tests/browser/harness.py LabServer" if LabServer else "bench/browser.py OwnLabServer"
-    server = (LabServer or OwnLabServer)(root, work / "lab")
+    launcher = "tests/browser/harness.py LabServer"
+    server = harness.LabServer(root, work / "lab")
     (work / "lab").mkdir(exist_ok=True)
     out: dict = {"launcher": launcher, "lessons": {}}
     try:
         out["server_start_s"] = round(server.start(), 2)
         log(f"  JupyterLab up in {out['server_start_s']} s ({launcher})")
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=str(harness.CHROMIUM), headless=True,
+                                        args=harness.CHROMIUM_ARGS)
             out["chromium"] = browser.version
             for name in lessons:
                 log(f"  {name}")

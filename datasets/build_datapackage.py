@@ -256,11 +256,11 @@ def resources():
         ] + SRC_FIELDS},
     ))
     res.append(dict(
-        name="glossary", path="glossary.csv", title="Bilingual glossary seed",
+        name="glossary", path="glossary.csv", title="Bilingual glossary",
         description="Chinese policy terms from the source article with pinyin (tone marks), English, a one-line definition and the lesson that introduces them "
                     "(00 start, 01 clusters, 02 toolkit, 03 new quality productive forces, 04 innovation highlands, 05 market entities and competition, "
                     "06 opening-up, 07 rural infrastructure, 08 labour relations).",
-        sources=[{"title": "Chongqing Policy Lab contributors, from the source article", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        sources=[{"title": "Chongqing Policy Lab contributors, from the terms of the source article (重庆日报, December 2023) and the lessons"}],
         licenses=[{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         schema={"fields": [
             f("term_zh", "string", "Term in Chinese.", constraints={"required": True, "unique": True}),

@@ -35,9 +35,8 @@ def register_cjk_font() -> str:
     all ten (about 7 MiB and 30 ms in every kernel); only the Simplified Chinese face is needed.
     """
     if _registered["font"] is None:
-        from matplotlib import font_manager, ft2font
-
         import noto_cjk
+        from matplotlib import font_manager, ft2font
 
         path = str(noto_cjk.otc_path("sans"))
         face = ft2font.FT2Font(path, face_index=2)  # the SC face in Noto's published order

@@ -345,8 +345,3 @@ def draw_ladder(axes, result) -> None:
     right.set_xlabel(label("expected years from the bottom rung", "从最低一级出发的期望年数"))
     right.set_title(label("Expected years to reach (simulated model)", "到达各级的期望年数(模拟模型)"), fontsize=10)
     right.margins(x=0.2)
-
-
-def show_static(widget: ChartWidget, alt: str):
-    """Display a widget's current chart as a static PNG with alt text (see ChartWidget.show_static)."""
-    widget.show_static(alt)
