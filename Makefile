@@ -17,6 +17,12 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(READY)
 
+# Front-end assets and tools from the npm registry (package.json), vendored into node_modules/.
+NODE_READY := node_modules/.installed
+$(NODE_READY): package.json
+	npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
+	touch $(NODE_READY)
+
 # Offline classroom: no news feed, no update check; --allow-root only when run as root (JupyterLab refuses otherwise).
 LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
              $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -24,7 +30,7 @@ LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.
 lab: $(READY)      ## open the course in JupyterLab on the start page
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
-test: $(READY)     ## run every test: units, data, lessons (nbval), exercises, browser
+test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
 
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
