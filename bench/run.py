@@ -193,7 +193,8 @@ def run_install(quick: bool) -> dict:
                 return {"error": f"{' '.join(step[-3:])} failed: {done.stderr[-1500:]}"}
         return {"seconds": round(time.perf_counter() - started, 1)}
 
-    out: dict = {"python": python, "pip_cache": str(cache), "cache_mib_before": cache_mib()}
+    # Report names, not this machine's paths: a committed report must not carry the build machine's layout.
+    out: dict = {"python": Path(python).name, "pip_cache": "pip's cache dir", "cache_mib_before": cache_mib()}
     if out["cache_mib_before"] < 50:
         log("  pip cache empty: a first install fills it (cold)")
         out["cold"] = once()

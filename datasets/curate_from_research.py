@@ -1,8 +1,9 @@
-"""Build the curated course tables in datasets/ from the research files in ../shared/research.
+"""Build the curated course tables in datasets/ from the raw research tables in datasets/raw/.
 
-Run once by the maintainers (``python datasets/curate_from_research.py``), then
-``python datasets/build_datapackage.py`` to refresh hashes. The research folder is not
-part of the repository; the CSVs written here are the published, reviewed copies.
+Run by the maintainers (``python datasets/curate_from_research.py [--out FOLDER]``), then
+``python datasets/build_datapackage.py`` to refresh hashes. The raw tables ship with the repository,
+so the rebuild is reproducible from a clone alone; ``tests/test_curation.py`` reruns it into a
+temporary folder and checks that it reproduces the published CSVs byte for byte.
 
 Rules followed (see datasets/README.md):
 - no number is invented, derived or filled in; a value is kept as the source wrote it
@@ -25,7 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
-RESEARCH = HERE.parents[1] / "shared" / "research"
+RESEARCH = HERE / "raw"  # the research tables as gathered (see raw/README.md)
+OUT = HERE  # where the curated CSVs are written; main(out=...) changes it
 DROPPED: list[str] = []  # human-readable log of rows not carried over
 
 LONG = ["indicator", "indicator_cn", "value", "unit", "year", "period", "period_type"]
@@ -440,6 +442,9 @@ def macro_and_industry():
                             rev = ""
                         elif year <= 2018 or "初步" in quote or "preliminary" in (base_note + ind_raw).lower():
                             rev = "preliminary"
+                    elif "pre-census-revision" in base_note:
+                        # a ratio whose GDP denominator predates the census revision (e.g. R&D intensity 2018)
+                        rev = "preliminary"
                     rec["revision"] = rev
                     macro.append(rec)
     return macro, industry, trade
@@ -843,11 +848,16 @@ def write(rows, columns, name):
     for c in ("year",):
         if c in frame:
             frame[c] = frame[c].map(lambda v: "" if v in ("", None) or (isinstance(v, float) and pd.isna(v)) else str(int(v)))
-    frame.to_csv(HERE / f"{name}.csv", index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    frame.to_csv(OUT / f"{name}.csv", index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     return frame
 
 
-def main():
+def main(out: Path | None = None, quiet: bool = False):
+    """Write the curated CSVs and the curation log into ``out`` (default: datasets/)."""
+    global OUT
+    OUT = Path(out) if out is not None else HERE
+    OUT.mkdir(parents=True, exist_ok=True)
+    DROPPED.clear()
     macro, industry, trade_from_macro = macro_and_industry()
     members, cluster_ind = clusters_tables()
     cluster_ind = cluster_ind + industry
@@ -869,16 +879,21 @@ def main():
     write(sorted(trade, key=lambda r: (r["scope"], r["indicator"], r["year"] if r["year"] is not None else 0, r["period"])),
           ["scope"] + LONG + ["value_qualifier"] + TAIL, "corridor_trade")
     write(members, ["tier", "tier_cn", "tier_scale_yuan", "cluster_cn", "cluster_en", "status"] + TAIL, "clusters")
-    districts().to_csv(HERE / "districts.csv", index=False, lineterminator="\n")
+    districts().to_csv(OUT / "districts.csv", index=False, lineterminator="\n")
     write(district_gdp(), ["district_cn"] + LONG + ["growth_pct", "revision"] + TAIL, "district_gdp")
     wide, _, _ = pwt()
-    wide.to_csv(HERE / "pwt_china.csv", index=False, lineterminator="\n")
+    wide.to_csv(OUT / "pwt_china.csv", index=False, lineterminator="\n")
     write(mergers(), ["rule", "version", "test_part", "value", "unit", "description"] + TAIL, "merger_thresholds")
     write(innovation(), ["item_cn", "item_en", "kind", "value", "unit", "year", "period", "period_type"] + TAIL,
           "innovation_highlands")
-    (HERE / "_curation_log.txt").write_text("\n".join(DROPPED) + "\n", encoding="utf-8")
-    print("\n".join(DROPPED))
+    (OUT / "_curation_log.txt").write_text("\n".join(DROPPED) + "\n", encoding="utf-8")
+    if not quiet:
+        print("\n".join(DROPPED))
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Rebuild the curated tables from datasets/raw/.")
+    parser.add_argument("--out", type=Path, default=None, help="folder to write (default: datasets/)")
+    main(parser.parse_args().out)

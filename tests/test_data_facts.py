@@ -4,8 +4,8 @@
 (b) each quote_zh occurs verbatim in the source article;
 (c) fact_id is unique.
 
-The article (../shared/source/000_7396858798b1fd00.txt, a sibling of the repository) is
-required: if it is missing the tests FAIL, they do not skip.
+The article ships in the repository (source/000_7396858798b1fd00.txt; see source/README.md), so
+a fresh clone checks every quote; if it is missing the tests FAIL, they do not skip.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FACTS = REPO / "datasets" / "source_facts.csv"
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "000_7396858798b1fd00.txt"
+ARTICLE = REPO / "source" / "000_7396858798b1fd00.txt"
 
 # Small counts are often written in Chinese numerals (八个围绕, 四大科创高地, 三等奖).
 CHINESE_NUMERALS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九",
@@ -33,9 +33,9 @@ def _rows() -> list[dict]:
 def _article_text() -> str:
     if not ARTICLE.exists():
         pytest.fail(
-            f"Source article not found at {ARTICLE}. The tests need the read-only source page "
-            "(shared/source/000_7396858798b1fd00.txt) next to the repository; without it no "
-            "number in source_facts.csv can be checked."
+            f"Source article not found at {ARTICLE}. It ships with the course in source/; "
+            "restore it with `git checkout -- source/` (without it no number in source_facts.csv "
+            "can be checked)."
         )
     return ARTICLE.read_text(encoding="utf-8")
 
