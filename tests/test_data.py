@@ -90,9 +90,13 @@ def test_the_dataset_refresh_script_is_in_step_with_the_files():
 
 @pytest.fixture
 def damaged(tmp_path, monkeypatch):
-    """A private copy of datasets/ that a test may break; cqlab.data reads it instead of the real one."""
+    """A private copy of datasets/ that a test may break; cqlab.data reads it instead of the real one.
+
+    It sits in a folder marked as a git checkout, as a student's clone is (the restore hint names git).
+    """
+    (tmp_path / ".git").mkdir()
     copy = tmp_path / "datasets"
-    shutil.copytree(ROOT / "datasets", copy)
+    shutil.copytree(ROOT / "datasets", copy, ignore=shutil.ignore_patterns("raw"))
     monkeypatch.setattr(data, "DATASETS_DIR", copy)
     data.clear_cache()
     yield copy
@@ -159,3 +163,46 @@ def test_missing_catalogue(damaged):
 
 def test_loaded_frames_are_pandas():
     assert isinstance(data.load("clusters"), pd.DataFrame)
+
+
+def test_a_crlf_checkout_is_the_published_data(damaged):
+    """Windows' core.autocrlf=true turns LF into CRLF: the same numbers, so the hash check accepts it."""
+    path = damaged / "macro.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    frame = data.load("macro")
+    assert len(frame) > 10 and "\r" not in "".join(frame["indicator"])
+
+
+def test_a_deleted_hash_does_not_switch_the_check_off(damaged):
+    package = json.loads((damaged / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        if resource["name"] == "macro":
+            del resource["hash"]
+    (damaged / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False))
+    data.clear_cache()
+    with pytest.raises(DatasetError, match="gives no hash for macro.csv"):
+        data.load("macro")
+
+
+def test_an_unknown_hash_kind_is_named(damaged):
+    package = json.loads((damaged / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        if resource["name"] == "macro":
+            resource["hash"] = "sha999:abc"
+    (damaged / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False))
+    data.clear_cache()
+    with pytest.raises(DatasetError, match="unknown kind \\('sha999'\\)"):
+        data.load("macro")
+
+
+def test_outside_a_checkout_the_hint_is_to_reinstall(tmp_path, monkeypatch):
+    copy = tmp_path / "site-packages" / "cqlab" / "_datasets"
+    shutil.copytree(ROOT / "datasets", copy, ignore=shutil.ignore_patterns("raw"))
+    (copy / "macro.csv").unlink()
+    monkeypatch.setattr(data, "DATASETS_DIR", copy)
+    data.clear_cache()
+    try:
+        with pytest.raises(DatasetError, match="Reinstall the course"):
+            data.load("macro")
+    finally:
+        data.clear_cache()

@@ -16,16 +16,25 @@ from pathlib import Path
 
 from cqlab.errors import DatasetError, describe
 
+def _default_datasets_dir() -> Path:
+    """The course checkout's datasets/ (editable install, ``make lab``), else the copy in the wheel."""
+    checkout = Path(__file__).resolve().parents[2] / "datasets"
+    if (checkout / "datapackage.json").exists():
+        return checkout
+    return Path(__file__).resolve().parent / "_datasets"  # `pip install .`: shipped as package data
+
+
 #: Where the CSV files and datapackage.json live (override with CQLAB_DATASETS).
-DATASETS_DIR = Path(
-    os.environ.get("CQLAB_DATASETS", Path(__file__).resolve().parents[2] / "datasets")
-)
+DATASETS_DIR = Path(os.environ.get("CQLAB_DATASETS") or _default_datasets_dir())
 
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean"}
 
 
 def _restore_hint(path: Path) -> str:
-    return f"Restore it with: git checkout -- datasets/{path.name}"
+    """How a student gets the published file back: from git in a checkout, by reinstalling otherwise."""
+    if any((parent / ".git").exists() for parent in path.resolve().parents):
+        return f"Restore it with: git checkout -- datasets/{path.name}"
+    return "Reinstall the course to restore it: pip install --force-reinstall cqlab (or clone the course)"
 
 
 def _package() -> dict:
@@ -77,18 +86,32 @@ def _check_file(resource: dict) -> Path:
     if not path.exists():
         raise DatasetError(f"The data file {path} is missing. {_restore_hint(path)}")
     expected = resource.get("hash")
-    if expected:
-        algorithm, _, digest = expected.rpartition(":")
-        actual = hashlib.new(algorithm or "md5", path.read_bytes()).hexdigest()
-        if actual != digest:
-            raise DatasetError(
-                f"The data file {path.name} has changed since it was published "
-                f"(its {algorithm or 'md5'} hash differs from datapackage.json), so its numbers "
-                f"can no longer be traced to their sources. {_restore_hint(path)} "
-                "(Course maintainers who changed it on purpose: run "
-                "`python datasets/build_datapackage.py`.)"
-            )
-    return path
+    if not expected:  # a deleted hash must not switch the integrity check off
+        raise DatasetError(
+            f"datapackage.json gives no hash for {path.name}, so its numbers cannot be checked against "
+            "the published data. Course maintainers: run `python datasets/build_datapackage.py`."
+        )
+    algorithm, _, digest = str(expected).rpartition(":")
+    algorithm = algorithm or "md5"  # Frictionless: a bare hash is md5
+    if algorithm not in hashlib.algorithms_guaranteed:
+        raise DatasetError(
+            f"datapackage.json gives {path.name} a hash of an unknown kind ({algorithm!r}); expected "
+            "'sha256:<hex>'. Course maintainers: run `python datasets/build_datapackage.py`."
+        )
+    content = path.read_bytes()
+    if hashlib.new(algorithm, content).hexdigest() == digest:
+        return path
+    # A Windows checkout (git's core.autocrlf=true) or editor may have turned LF into CRLF: the same
+    # numbers with other line endings are the published data, and pandas reads both.
+    if b"\r\n" in content and hashlib.new(algorithm, content.replace(b"\r\n", b"\n")).hexdigest() == digest:
+        return path
+    raise DatasetError(
+        f"The data file {path.name} has changed since it was published "
+        f"(its {algorithm} hash differs from datapackage.json), so its numbers "
+        f"can no longer be traced to their sources. {_restore_hint(path)} "
+        "(Course maintainers who changed it on purpose: run "
+        "`python datasets/build_datapackage.py`.)"
+    )
 
 
 def clear_cache() -> None:
