@@ -29,7 +29,9 @@ def test_a_windows_style_clone_keeps_the_data_bytes_and_loads_every_dataset(tmp_
     committed = _git("ls-files", "datasets", cwd=clone).split()
     csvs = [name for name in committed if name.endswith(".csv")]
     assert csvs, "the clone has no datasets"
-    changed = [name for name in csvs if b"\r\n" in (clone / name).read_bytes()]
+    committed_bytes = {name: subprocess.run(["git", "show", f"HEAD:{name}"], cwd=clone, capture_output=True,
+                                            check=True).stdout for name in csvs}
+    changed = [name for name in csvs if (clone / name).read_bytes() != committed_bytes[name]]
     assert not changed, f"autocrlf rewrote the line endings of {changed} (.gitattributes must keep them)"
     monkeypatch.setattr(data, "DATASETS_DIR", clone / "datasets")
     data.clear_cache()
