@@ -23,12 +23,8 @@ $(NODE_READY): package.json
 	npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
 	touch $(NODE_READY)
 
-# Offline classroom: no news feed, no update check; --allow-root only when run as root (JupyterLab refuses otherwise).
-LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-             $(if $(filter 0,$(shell id -u)),--allow-root,)
-
-lab: $(READY)      ## open the course in JupyterLab on the start page
-	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
+lab: $(READY)      ## open the course in JupyterLab on the start page (serves the whole course folder)
+	$(BIN)/python -m cqlab lab
 
 test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest

@@ -10,6 +10,7 @@ import sys
 
 # command -> (module, one-line help). Each module has ``main(argv: list[str]) -> int``.
 COMMANDS = {
+    "lab": ("cqlab.launch", "open the course in JupyterLab on lesson 00 (what `make lab` does)"),
     "update": ("cqlab.update", "get the course's updates without losing your work"),
     "language": ("cqlab.settings", "show or set the course language (en or zh) for every lesson"),
 }
