@@ -8,5 +8,5 @@ modules that need them, so ``import cqlab`` stays fast.
 from cqlab.errors import CqlabInputError, DatasetError
 from cqlab.i18n import get_language, label, set_language
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"  # the course version; CHANGELOG.md says what each version changed
 __all__ = ["CqlabInputError", "DatasetError", "get_language", "label", "set_language"]
