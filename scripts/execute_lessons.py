@@ -21,6 +21,22 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_volatile(notebook) -> None:
+    """Drop what changes on every run although nothing changed: a widget output's model id.
+
+    A saved widget output keeps only its text fallback (cqlab's "run this cell to use it" line), which
+    a reader without a kernel sees anyway; a run brings the live widget back.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+
+
 def execute(path: Path) -> float:
     """Execute one notebook from its own folder; write it back only if every cell ran."""
     notebook = nbformat.read(path, as_version=4)
@@ -28,10 +44,13 @@ def execute(path: Path) -> float:
     client = NotebookClient(
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,  # timestamps would make every re-execution a diff of every cell
+        store_widget_state=False,  # model ids change on every run: saved state would make every run a diff
     )
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)  # drop timestamps stored by earlier runs
     client.execute()
+    notebook.metadata.pop("widgets", None)  # an earlier run's saved state, as stale as its model ids
+    strip_volatile(notebook)
     elapsed = time.perf_counter() - started
     temporary = path.with_suffix(".ipynb.tmp")
     nbformat.write(notebook, temporary)

@@ -41,3 +41,29 @@ def test_search_widget_updates_its_table():
     assert "RCEP" in results.value
     text.value = "zzzz-no-such-term"
     assert "No term matches" in results.value
+
+
+# --- word matching (the first-use review: "RCEP" first found a definition's "task fo*rce p*er") -------------
+
+def test_rcep_finds_the_rcep_term_first():
+    assert glossary.search("RCEP").iloc[0]["term_en"].startswith("Regional Comprehensive Economic Partnership")
+
+
+def test_mixed_chinese_and_english_words_all_must_match():
+    found = glossary.search("新质 productive")
+    assert list(found["term_zh"]) == ["新质生产力"]
+
+
+@pytest.mark.parametrize("query", ["xinzhi", "xin zhi", "xīn zhì", "Xīnzhì shēngchǎnlì", "新质生产力", "productive forces"])
+def test_new_quality_productive_forces_by_chinese_pinyin_and_english(query):
+    assert "新质生产力" in list(glossary.search(query)["term_zh"])
+
+
+def test_letters_never_match_across_words():
+    # "rcep" is inside "fo-rce p-er" once spaces are removed; a word search must not find it there
+    for _, row in glossary.search("RCEP").iterrows():
+        assert "RCEP" in " ".join(str(v) for v in row.values)
+
+
+def test_a_one_letter_query_does_not_return_the_whole_glossary():
+    assert len(glossary.search("a")) < len(glossary.terms()) / 10

@@ -20,6 +20,20 @@ CHART_CLASS = "cqlab-chart"
 RESULT_CLASS = "cqlab-result"
 MESSAGE_CLASS = "cqlab-message"
 
+#: What a reader sees in a widget's place before the lesson runs (the saved notebook keeps no widget state,
+#: so a viewer without a kernel shows this text instead of the widget tree's repr).
+PLACEHOLDER = "▶ Interactive widget: run this cell (or Run All) to use it. 运行此单元格即可使用交互控件。"
+
+
+class Panel(widgets.VBox):
+    """A VBox whose text fallback is the run-this-cell line, not its children's repr."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = PLACEHOLDER
+        return bundle
+
 
 class ChartWidget:
     """Controls that drive one chart and one line of result text.
@@ -134,7 +148,7 @@ class ChartWidget:
 
     def layout(self):
         """The widget tree: controls on top, then messages, the chart and the result."""
-        return widgets.VBox(
+        return Panel(  # its text fallback is the run-this-cell line
             [widgets.VBox(list(self.controls.values())), self.message_box, self.image, self.result_box]
         )
 
