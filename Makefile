@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 SET    ?= 01
 SUBMISSIONS ?= submissions
 
-.PHONY: lab test execute bench assign grade lint clean help
+.PHONY: lab update test execute bench assign grade lint clean help
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -23,11 +23,14 @@ $(NODE_READY): package.json
 	npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
 	touch $(NODE_READY)
 
-lab: $(READY)      ## open the course in JupyterLab on the start page (serves the whole course folder)
-	$(BIN)/python -m cqlab lab
+lab: $(READY)      ## open the course in JupyterLab on lesson 00 (LANGUAGE=zh for Chinese; serves the whole course folder)
+	$(if $(LANGUAGE),CQLAB_LANGUAGE=$(LANGUAGE) ,)$(BIN)/python -m cqlab lab
 
 test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
+
+update: $(READY)   ## get the course's updates without losing your work (python -m cqlab update)
+	$(BIN)/python -m cqlab update
 
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)

@@ -10,6 +10,7 @@ execute is left untouched and the error is reported.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -38,6 +39,8 @@ def strip_volatile(notebook) -> None:
 
 
 def execute(path: Path) -> float:
+    # the committed outputs are the English edition, whatever the maintainer's own language setting
+    os.environ["CQLAB_LANGUAGE"] = "en"
     """Execute one notebook from its own folder; write it back only if every cell ran."""
     notebook = nbformat.read(path, as_version=4)
     started = time.perf_counter()

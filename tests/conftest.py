@@ -30,6 +30,10 @@ settings.load_profile("ci" if os.environ.get("CI") else "course")
 
 # Set at import time, in the controller and in each xdist worker, before any kernel starts.
 os.environ["CQLAB_BLOCK_NETWORK"] = "1"
+# nbval compares the committed outputs, which are English; a student's own language setting must not
+# change what the tests see (tests that need Chinese set it themselves).
+os.environ["CQLAB_LANGUAGE"] = "en"
+os.environ["CQLAB_SETTINGS"] = str(ROOT / ".work" / "tests-have-no-user-settings.json")
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(GUARD)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
 )

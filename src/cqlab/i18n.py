@@ -1,18 +1,29 @@
-"""One switch for the language of chart labels and widget text: English or Chinese."""
+"""One switch for the language of chart labels, widget text, result lines and displayed table headers.
+
+A kernel starts in the course language (:mod:`cqlab.settings`: ``CQLAB_LANGUAGE``, then the user's
+``python -m cqlab language`` setting, then English); ``set_language`` changes it for this kernel.
+Data column keys stay English in every language: only what is displayed is translated.
+"""
 
 from __future__ import annotations
 
 from cqlab.errors import expect_choice
 
 LANGUAGES = ("en", "zh")
-_state = {"language": "en"}
+def _initial_language() -> str:
+    from cqlab.settings import configured_language
+
+    return configured_language()[0]
+
+
+_state = {"language": _initial_language()}
 
 
 def set_language(language: str) -> None:
     """Set the language of chart labels: "en" (English) or "zh" (Chinese)."""
-    if isinstance(language, str):
-        language = language.strip().lower()
-        language = {"english": "en", "chinese": "zh", "中文": "zh", "cn": "zh"}.get(language, language)
+    from cqlab.settings import normalise
+
+    language = normalise(language) or language
     expect_choice(language, "language", LANGUAGES)
     _state["language"] = language
 
