@@ -162,5 +162,11 @@ def test_every_widget_draws_in_chinese_without_missing_glyphs():
         assert widget.error is None and widget.image.value[:4] == b"\x89PNG"
     assert "旬" in CadenceWidget(cadence="xun").result_box.value
     table = cadence_summary()
-    assert list(table.columns)[0] == "频率"
+    # the data keep English keys in every language (code a student writes works in both); the displayed
+    # headers are Chinese
+    assert list(table.columns)[0] == "cadence"
+    from cqlab import tables
+    from cqlab.widgets.toolkit import SUMMARY_LABELS
+
+    assert "<th>频率</th>" in tables.to_html(table, labels=SUMMARY_LABELS)
     assert isinstance(table, pd.DataFrame)

@@ -35,13 +35,26 @@ def _formatter(spec: str | None):
     return format_value
 
 
+def _display_names(frame, labels: dict | None) -> dict:
+    """Column key -> displayed header; a label may be one text or an (English, Chinese) pair."""
+    from cqlab.i18n import label
+
+    names = {}
+    for column, text in (labels or {}).items():
+        if column in frame.columns:
+            names[column] = label(*text) if isinstance(text, tuple) else str(text)
+    return names
+
+
 def to_html(frame, *, caption: str | None = None, formats: dict | str | None = None, index: bool = True,
             labels: dict | None = None) -> str:
     """HTML for ``frame``: ``formats`` maps a column to a format such as ``"{:,.1f}"`` (or one for all);
-    ``labels`` renames columns for display only."""
-    shown = frame.rename(columns=labels or {})
+    ``labels`` renames columns for display only (``{"shock flagged": ("shock flagged", "冲击被标记")}``
+    shows the header in the course language)."""
+    labels = _display_names(frame, labels)
+    shown = frame.rename(columns=labels)
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
-    formatters = {(labels or {}).get(column, column): _formatter(specs.get(column)) for column in frame.columns}
+    formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
     table = shown.to_html(formatters=formatters, index=index, border=0, escape=True, na_rep=GAP)
     if caption:
         table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
@@ -50,9 +63,10 @@ def to_html(frame, *, caption: str | None = None, formats: dict | str | None = N
 
 def to_text(frame, *, caption: str | None = None, formats: dict | str | None = None, index: bool = True,
             labels: dict | None = None) -> str:
-    shown = frame.rename(columns=labels or {})
+    labels = _display_names(frame, labels)
+    shown = frame.rename(columns=labels)
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
-    formatters = {(labels or {}).get(column, column): _formatter(specs.get(column)) for column in frame.columns}
+    formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
     text = shown.to_string(formatters=formatters, index=index, na_rep=GAP)
     return f"{caption}\n{text}" if caption else text
 

@@ -84,19 +84,19 @@ class GrowthAccountingWidget(ChartWidget):
         default_start = accounting.first_year_with(self.table, "rtfpna")  # so PWT's TFP sits beside ours
         controls = {
             "start": widgets.IntSlider(value=start or default_start, min=first, max=last - 1,
-                                       description="Start 起始年"),
-            "end": widgets.IntSlider(value=end or last, min=first + 1, max=last, description="End 结束年"),
+                                       description=label("Start", "起始年")),
+            "end": widgets.IntSlider(value=end or last, min=first + 1, max=last, description=label("End", "结束年")),
             "labour": widgets.ToggleButtons(
-                options=[("persons 就业人数", "persons"), ("hours 工作小时", "hours")],
-                value="persons", description="Labour 劳动",
+                options=[(label("persons", "就业人数"), "persons"), (label("hours", "工作小时"), "hours")],
+                value="persons", description=label("Labour", "劳动"),
             ),
             "share_source": widgets.ToggleButtons(
-                options=[("from data 数据均值", FROM_DATA), ("set below 自行设定", SET_BY_STUDENT)],
+                options=[(label("from data", "数据均值"), FROM_DATA), (label("set below", "自行设定"), SET_BY_STUDENT)],
                 value=FROM_DATA, description="1-α",
             ),
             "labour_share": widgets.FloatSlider(
                 value=round(accounting.average_labour_share(self.table, first, last), 2),
-                min=0.2, max=0.9, step=0.01, description="Labour share", disabled=True,
+                min=0.2, max=0.9, step=0.01, description=label("Labour share", "劳动份额"), disabled=True,
             ),
         }
         for control in controls.values():

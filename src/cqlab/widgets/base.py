@@ -25,6 +25,18 @@ MESSAGE_CLASS = "cqlab-message"
 PLACEHOLDER = "▶ Interactive widget: run this cell (or Run All) to use it. 运行此单元格即可使用交互控件。"
 
 
+def _fit_narrow_panes(control) -> None:
+    """Let a control shrink with its pane (two lessons side by side, ~420 px) without cutting its text:
+    option buttons as wide as their labels, wrapping onto a second line when the pane is narrow."""
+    if control.layout.max_width is None:
+        control.layout.max_width = "100%"
+    if isinstance(control, widgets.ToggleButtons):
+        if not getattr(control.style, "button_width", ""):
+            control.style.button_width = "auto"
+        control.layout.flex_flow = "row wrap"
+        control.layout.height = "auto"
+
+
 class Panel(widgets.VBox):
     """A VBox whose text fallback is the run-this-cell line, not its children's repr."""
 
@@ -50,7 +62,7 @@ class ChartWidget:
     def __init__(self, controls: dict, main: str):
         self.controls = controls
         self.figure, self.axes = new_figure(self.nrows, self.ncols, figsize=self.figsize)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="760px"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="min(760px, 100%)"))
         self.image.add_class(CHART_CLASS)
         self.result_box = widgets.HTML()
         self.result_box.add_class(RESULT_CLASS)
@@ -58,6 +70,8 @@ class ChartWidget:
         self.message_box.add_class(MESSAGE_CLASS)
         self.result = None
         self.error: str | None = None
+        for control in controls.values():
+            _fit_narrow_panes(control)
         controls[main].add_class(MAIN_CONTROL_CLASS)
         self.main_control = controls[main]
         for control in controls.values():

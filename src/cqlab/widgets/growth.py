@@ -42,21 +42,23 @@ class TargetPathWidget(ChartWidget):
         self.base_year = int(first["year"])
         options = [
             (f"{row.cluster_cn} {row.cluster_en}", row.cluster_cn) for row in self.baselines.itertuples()
-        ] + [("Custom baseline (enter below) 自定义", CUSTOM)]
+        ] + [(label("Custom baseline (enter below)", "自定义基数(在下方输入)"), CUSTOM)]
         default_target = float(first["tier_scale_yuan"]) / 1e8  # the tier's scale, in 亿元
         target_years = data.load("cluster_indicators").query("period_type == 'target'")["year"]
         default_year = int(target_years.mode().iloc[0])
         controls = {
-            "cluster": widgets.Dropdown(options=options, value=cluster or first["cluster_cn"], description="Cluster"),
-            "baseline": widgets.FloatText(value=round(float(first["value"]), 1), description="Baseline 亿元",
+            "cluster": widgets.Dropdown(options=options, value=cluster or first["cluster_cn"], description=label("Cluster", "集群")),
+            "baseline": widgets.FloatText(value=round(float(first["value"]), 1), description=label("Baseline 亿元", "基数(亿元)"),
                                           disabled=True),
             "target": widgets.FloatSlider(value=default_target, min=1000, max=20000, step=500,
-                                          description="Target 亿元", readout_format=".0f"),
+                                          description=label("Target 亿元", "目标(亿元)"), readout_format=".0f"),
             "target_year": widgets.IntSlider(value=target_year or default_year, min=self.base_year + 1,
-                                             max=self.base_year + 12, description="Target year"),
+                                             max=self.base_year + 12, description=label("Target year", "目标年份")),
             "method": widgets.ToggleButtons(
-                options=[("annualise ×12/months", "proportional"), ("use partial year as is", "as_is")],
-                value="proportional", description="Baseline",
+                options=[(label("annualise ×12/months", "按月折算为全年"), "proportional"),
+                         (label("use partial year as is", "直接用部分年数据"), "as_is")],
+                value="proportional", description=label("Baseline", "基数算法"),
+                style={"button_width": "auto"},  # the whole option text, never "annualise ×12/m…"
             ),
         }
         for control in controls.values():
@@ -112,17 +114,28 @@ class TargetPathWidget(ChartWidget):
 
     def describe(self, result) -> str:
         scale, unit = axis_unit("亿元", "en")
-        if result["months"] < 12:
+        other = "as_is" if result["method"] == "proportional" else "proportional"
+        months, partial = result["months"], result["partial"]
+        if get_language() == "zh":
+            if months < 12:
+                basis = (f"由前{months}个月的{partial:,.1f}亿元按×12/{months}折算为全年"
+                         if result["method"] == "proportional" else f"把{months}个月的数据直接当作全年")
+            else:
+                basis = "全年数据"
+            return (f"{self.base_year}年基数:{result['baseline']:,.1f}亿元,{basis}。到{result['target_year']}年"
+                    f"达到{result['target']:,.0f}亿元,需要<b>年均名义增长{result['rate']:.1%}</b>"
+                    f"(用另一种基数算法:{result['rates'][other]:.1%})。")
+        if months < 12:
             basis = (
-                f"annualised ×12/{result['months']} from {result['partial']:,.1f} 亿元 in {result['months']} months"
+                f"annualised ×12/{months} from {partial:,.1f} 亿元 in {months} months"
                 if result["method"] == "proportional"
-                else f"the {result['months']}-month figure used as if it were a full year"
+                else f"the {months}-month figure used as if it were a full year"
             )
         else:
             basis = "a full-year figure"
-        other = "as_is" if result["method"] == "proportional" else "proportional"
         return (
             f"Baseline {self.base_year}: {result['baseline']:,.1f} 亿元 ({result['baseline'] * scale:,.1f} {unit}), "
             f"{basis}. Reaching {result['target']:,.0f} 亿元 by {result['target_year']} takes "
-            f"<b>{result['rate']:.1%} a year</b> (with the other baseline method: {result['rates'][other]:.1%})."
+            f"<b>{result['rate']:.1%} a year</b> in nominal terms (with the other baseline method: "
+            f"{result['rates'][other]:.1%})."
         )

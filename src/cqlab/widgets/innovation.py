@@ -237,20 +237,20 @@ class TargetGapWidget(ChartWidget):
     figsize = (7.5, 4.6)
 
     def __init__(self, comparison: str = "rd_industry"):
-        options = [(f"{c.title[0]} / {c.title[1]}", key) for key, c in COMPARISONS.items()]
+        options = [(label(c.title[0], c.title[1]), key) for key, c in COMPARISONS.items()]
         horizon = plan_year()
         controls = {
-            "comparison": widgets.Dropdown(options=options, value=comparison, description="Compare 比较",
-                                           layout=widgets.Layout(width="720px")),
+            "comparison": widgets.Dropdown(options=options, value=comparison, description=label("Compare", "比较"),
+                                           layout=widgets.Layout(width="100%", max_width="720px")),
             "baseline": widgets.ToggleButtons(
-                options=[("outturns only 仅实际值", "outturns"), ("include expectations 含预计值", "expectations")],
-                value="outturns", description="Baseline 基数"),
+                options=[(label("outturns only", "仅实际值"), "outturns"), (label("include expectations", "含预计值"), "expectations")],
+                value="outturns", description=label("Baseline", "基数"), style={"button_width": "auto"}),
             "method": widgets.ToggleButtons(
-                options=[("partial year ×12/months", "proportional"), ("partial year as is", "as_is")],
-                value="proportional", description="Part-year 部分年"),
-            "custom_target": widgets.FloatText(value=0.0, description="Your target 自设", disabled=True),
+                options=[(label("partial year ×12/months", "部分年×12/月数"), "proportional"), (label("partial year as is", "部分年原值"), "as_is")],
+                value="proportional", description=label("Part-year", "部分年"), style={"button_width": "auto"}),
+            "custom_target": widgets.FloatText(value=0.0, description=label("Your target", "自设目标"), disabled=True),
             "custom_year": widgets.IntSlider(value=horizon, min=horizon - 3, max=horizon + 8,
-                                             description="Target year", disabled=True),
+                                             description=label("Target year", "目标年份"), disabled=True),
         }
         for control in controls.values():
             control.style.description_width = "120px"

@@ -7,7 +7,7 @@ from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
 from cqlab.charts import PALETTE, source_note
-from cqlab.i18n import label, language_context
+from cqlab.i18n import get_language, label, language_context
 from cqlab.widgets.base import ChartWidget
 
 #: The tiers of the "33618" system and the source_facts rows that state how many clusters each has.
@@ -32,8 +32,8 @@ class LanguageChartWidget(ChartWidget):
     def __init__(self):
         self.counts = tier_counts()
         controls = {
-            "language": widgets.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value="en",
-                                              description="Labels"),
+            "language": widgets.ToggleButtons(options=[("English", "en"), ("中文", "zh")], value=get_language(),
+                                              description=label("Labels", "标签")),
         }
         super().__init__(controls, main="language")
 
@@ -55,4 +55,7 @@ class LanguageChartWidget(ChartWidget):
         with language_context(result["language"]):
             title = label('The "33618" system: clusters per tier', "“33618”现代制造业集群体系:各层级集群数量")
         total = sum(n for *_, n in result["counts"])
-        return f"Labels in {'Chinese' if result['language'] == 'zh' else 'English'}: “{title}”; {total} clusters in all."
+        chart_language = label("Chinese", "中文") if result["language"] == "zh" else label("English", "英文")
+        # the title carries its own quotation marks; the sentence adds none around it
+        return label(f"Labels in {chart_language}. Title: {title}. {total} clusters in all.",
+                     f"标签语言:{chart_language}。标题:{title}。共{total}个集群。")

@@ -156,8 +156,26 @@ def describe_cadence(result) -> str:
     )
 
 
+#: Displayed headers of cadence_summary's table, by course language (the keys stay English, so code
+#: that reads the table works in both languages).
+SUMMARY_LABELS = {
+    "cadence": ("cadence", "频率"),
+    "periods in the year": ("periods in the year", "全年时段数"),
+    "shock as seen": ("shock as seen", "冲击显示幅度"),
+    "shock flagged": ("shock flagged", "冲击被标记"),
+    "change flagged on": ("change flagged on", "变化被标记日期"),
+    "lag, days": ("lag, days", "滞后天数"),
+    "quiet periods": ("quiet periods", "平静时段数"),
+    "false alarms": ("false alarms", "误报数"),
+}
+
+
 def cadence_summary(**settings) -> pd.DataFrame:
-    """A table, one row per cadence, of what each sees (simulated data); settings as CadenceWidget's."""
+    """A table, one row per cadence, of what each sees (simulated data); settings as CadenceWidget's.
+
+    Column keys and the cadence names are English in every language; show it with
+    ``cqlab.tables.show(summary, labels=SUMMARY_LABELS)`` for headers in the course language.
+    """
     settings = {**CadenceWidget.DEFAULTS, **settings}
     noise, shock_size = settings["noise"], settings["shock_size"]
     shock_days, step_size = settings["shock_days"], settings["step_size"]
@@ -165,15 +183,14 @@ def cadence_summary(**settings) -> pd.DataFrame:
     for cadence in toolkit.CADENCES:
         r = cadence_result(cadence, noise, shock_size, shock_days, step_size)
         rows.append({
-            label("cadence", "频率"): cadence_name(cadence),
-            label("periods in the year", "全年时段数"): len(r["table"]),
-            label("shock as seen", "冲击显示幅度"): round(r["shock_seen"], 2),
-            label("shock flagged", "冲击被标记"): r["shock_detected"],
-            label("change flagged on", "变化被标记日期"): (
-                r["step_flagged_on"].date().isoformat() if r["step_flagged_on"] is not None else "-"),
-            label("lag, days", "滞后天数"): r["lag_days"] if r["lag_days"] is not None else "-",
-            label("quiet periods", "平静时段数"): r["quiet_periods"],
-            label("false alarms", "误报数"): r["false_alarms"],
+            "cadence": toolkit.CADENCES[cadence][0],
+            "periods in the year": len(r["table"]),
+            "shock as seen": round(r["shock_seen"], 2),
+            "shock flagged": r["shock_detected"],
+            "change flagged on": r["step_flagged_on"].date().isoformat() if r["step_flagged_on"] is not None else None,
+            "lag, days": r["lag_days"],
+            "quiet periods": r["quiet_periods"],
+            "false alarms": r["false_alarms"],
         })
     return pd.DataFrame(rows)
 
