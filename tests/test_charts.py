@@ -61,3 +61,33 @@ def test_language_switch_changes_labels():
 def test_unknown_language_is_explained():
     with pytest.raises(cqlab.CqlabInputError, match="language must be one of 'en', 'zh'; got 'fr'"):
         cqlab.set_language("fr")
+
+
+# --- readable at 100 % zoom: no text under 10 pt (14 px at the course's 100 dpi) --------------------------
+
+def _lesson_widget_classes():
+    import importlib
+    import inspect
+
+    from cqlab.widgets.base import ChartWidget
+
+    found = []
+    for name in ("accounting", "bargaining", "competition", "growth", "innovation", "public_goods", "routes",
+                 "start", "toolkit"):
+        module = importlib.import_module(f"cqlab.widgets.{name}")
+        found += [cls for _, cls in inspect.getmembers(module, inspect.isclass)
+                  if issubclass(cls, ChartWidget) and cls is not ChartWidget and cls.__module__ == module.__name__]
+    return found
+
+
+@pytest.mark.parametrize("widget_class", _lesson_widget_classes(), ids=lambda c: c.__name__)
+def test_every_chart_text_is_at_least_the_minimum_size(widget_class):
+    from matplotlib.text import Text
+
+    from cqlab.charts import MIN_TEXT_PT
+
+    widget = widget_class()
+    small = [(t.get_text()[:40], t.get_fontsize()) for t in widget.figure.findobj(Text)
+             if t.get_text() and t.get_visible() and t.get_fontsize() < MIN_TEXT_PT]
+    assert not small, f"text under {MIN_TEXT_PT} pt in {widget_class.__name__}: {small[:5]}"
+    assert widget.figure.dpi * MIN_TEXT_PT / 72 >= 13.5  # a 14 px font: capitals about 10 px tall

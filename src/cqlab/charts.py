@@ -94,8 +94,30 @@ def source_note(figure, text: str) -> None:
 
     engine = figure.get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
-        engine.set(rect=(0, 0.045, 1, 0.955))  # keep a strip free for the note
-    figure.text(0.005, 0.002, prefix + text, fontsize=7, color="#555555", ha="left", va="bottom")
+        # keep a strip free for the note: one line per ~figure width of text (a CJK glyph is about twice
+        # as wide as a Latin one), each line 1.5 x the font size high
+        width_px, height_px = figure.get_size_inches() * figure.dpi
+        char_px = MIN_TEXT_PT * figure.dpi / 72 * 0.6
+        wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in prefix + text)
+        lines = max(1, int(wide * char_px // (width_px * 0.98)) + 1)
+        strip = (lines * 1.5 * MIN_TEXT_PT * figure.dpi / 72 + 4) / height_px
+        engine.set(rect=(0, strip, 1, 1 - strip))
+    figure.text(0.005, 0.002, prefix + text, fontsize=MIN_TEXT_PT, color="#555555", ha="left", va="bottom",
+                wrap=True)
+
+
+#: The smallest text a course chart draws: 10 pt at the course's 100 dpi is a 14 px font (capitals about
+#: 10 px tall), readable at 100 % zoom; legends, bar labels and source notes included.
+MIN_TEXT_PT = 10.0
+
+
+def enforce_min_text_size(figure, minimum: float = MIN_TEXT_PT) -> None:
+    """Raise every text of ``figure`` smaller than ``minimum`` points to it (one rule, not per chart)."""
+    from matplotlib.text import Text
+
+    for text in figure.findobj(Text):
+        if text.get_text() and text.get_fontsize() < minimum:
+            text.set_fontsize(minimum)
 
 
 def figure_png(figure) -> bytes:
@@ -108,6 +130,7 @@ def figure_png(figure) -> bytes:
     from matplotlib import image
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    enforce_min_text_size(figure)
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
     canvas.draw()  # runs the layout engine and paints
     buffer = io.BytesIO()

@@ -12,8 +12,9 @@ import html
 
 import ipywidgets as widgets
 
-from cqlab.charts import figure_png, new_figure, show_png
+from cqlab.charts import enforce_min_text_size, figure_png, new_figure, show_png
 from cqlab.errors import CqlabInputError
+from cqlab.i18n import label
 
 MAIN_CONTROL_CLASS = "cqlab-main-control"
 CHART_CLASS = "cqlab-chart"
@@ -103,8 +104,10 @@ class ChartWidget:
             result = self.compute(**self.values)
         except CqlabInputError as error:
             self.error = str(error)
+            shown = label("The chart still shows the last valid setting.", "图表仍显示上一次有效的设置。")
             self.message_box.value = (
-                f'<div style="color:#b00020">Check the input: {html.escape(str(error))}</div>'
+                f'<div style="color:#b00020">{label("Check the input:", "请检查输入:")} '
+                f"{html.escape(str(error))} <i>{shown}</i></div>"
             )
             return
         self.error = None
@@ -116,8 +119,11 @@ class ChartWidget:
             ax.clear()
         for text in list(self.figure.texts):  # source notes are redrawn by draw()
             text.remove()
+        for legend in list(self.figure.legends):  # so are figure legends
+            legend.remove()
         self.figure.set_layout_engine("constrained")
         self.draw(self.figure, axes, result)
+        enforce_min_text_size(self.figure)  # before the layout signature: sizes decide the margins
         self._reuse_layout_if_unchanged()
         self.image.value = figure_png(self.figure)
 

@@ -49,7 +49,10 @@ class MergerHHIWidget(ChartWidget):
                      label=label("2023 MG: highly concentrated (>1800)", "2023年指南:高度集中(>1800)"))
         bars = axes.barh(rows, values, color=[PALETTE[0], PALETTE[3]], height=0.6)
         for bar, v in zip(bars, values):
-            axes.text(v + top * 0.01, bar.get_y() + bar.get_height() / 2, f"{v:,.0f}", va="center", fontsize=10)
+            # a white box keeps the value legible where it meets the dashed threshold line
+            axes.text(v + top * 0.01, bar.get_y() + bar.get_height() / 2, f"{v:,.0f}", va="center", fontsize=10,
+                      bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, zorder=5,
+                      in_layout=False)  # inside the axes (the x range leaves 15 % room); margins stay put
         i, j = result.firms
         axes.set_xlim(0, top)
         axes.set_ylim(1.6, -0.6)  # inverted: "before" on top
@@ -60,7 +63,9 @@ class MergerHHIWidget(ChartWidget):
             f"企业{FIRMS[i]}与{FIRMS[j]}合并:ΔHHI = 2×{result.shares_before[i]:g}×"
             f"{result.shares_before[j]:g} = {result.delta:,.0f}(示例份额)",
         ))
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=8, ncol=2)
+        # a figure legend above the axes: the layout settles in one pass (an axes-anchored legend below the
+        # axes moves with them and the layout keeps chasing it)
+        figure.legend(*axes.get_legend_handles_labels(), loc="outside upper center", ncol=2)
         source_note(figure, label(
             "illustrative shares; thresholds: US DOJ/FTC Merger Guidelines 2023 §2.1, Horizontal Merger Guidelines 2010 §5.3",
             "示例份额;阈值:美国司法部/联邦贸易委员会《合并指南》2023年第2.1节、《横向合并指南》2010年第5.3节",

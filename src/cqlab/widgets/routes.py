@@ -83,12 +83,13 @@ class RouteChoiceWidget(ChartWidget):
         axes.set_xlim(0, VOT_MAX)
         axes.set_ylim(bottom=0)
         axes.set_xlabel(label("value of time, yuan per container-day", "时间价值(元/箱·天)"))
-        axes.set_ylabel(label("generalised cost, thousand yuan per container", "广义成本(千元/箱)"))
+        axes.set_ylabel(label("generalised cost\n(thousand yuan per container)", "广义成本(千元/箱)"))
         axes.set_title(label(
-            f"Cheapest at {choice.value_of_time:,.0f} yuan/day, {self.values['cargo']} cargo: {winner} (illustrative costs)",
+            f"Cheapest at {choice.value_of_time:,.0f} yuan/day, {self.values['cargo']} cargo:\n{winner} (illustrative costs)",
             f"时间价值{choice.value_of_time:,.0f}元/天时最省:{winner}(运费为示例)",
         ), fontsize=10)
-        axes.legend(loc="upper left", fontsize=8)
+        # below the axes: the value-of-time line can never run through it
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1)
         source_note(figure, label(
             "costs and road days illustrative; river-sea and rail-sea days from datasets/corridor_trade.csv (interpreted)",
             "运费与公路天数为示例;水海联运与铁海联运天数来自 datasets/corridor_trade.csv(本课程的解读)",
