@@ -342,6 +342,29 @@ JS_NOTEBOOK_STATE = r"""
 }
 """
 
+# Every widget control label, option button and value readout in the visible notebook that cannot show all
+# its text (scrollWidth beyond clientWidth: "annualise ×12/m…"), or a readout that is not shown at all.
+JS_CLIPPED_CONTROLS = r"""
+() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  if (!panel) return null;
+  const found = [];
+  for (const el of panel.querySelectorAll('.widget-label, .widget-toggle-button, .widget-readout')) {
+    if (el.closest('.lm-mod-hidden')) continue;
+    const text = (el.textContent || '').trim();
+    if (!text) continue;
+    const readout = el.classList.contains('widget-readout');
+    const style = getComputedStyle(el);
+    if (readout && (el.offsetWidth === 0 || style.visibility === 'hidden' || style.display === 'none')) {
+      found.push({text, kind: 'readout not shown'});
+    } else if (el.scrollWidth > el.clientWidth + 1) {
+      found.push({text, kind: 'clipped', scroll: el.scrollWidth, client: el.clientWidth});
+    }
+  }
+  return found;
+}
+"""
+
 # Every output that signals a problem, with the index of its cell among all cells.
 JS_PROBLEM_OUTPUTS = r"""
 () => {
@@ -600,6 +623,10 @@ class LessonDriver:
                 bad.append(f"cells that did not run: #{', #'.join(map(str, not_run))}")
             if bad:
                 raise AssertionError("the notebook shows problems:\n  " + "\n  ".join(bad))
+
+    def clipped_controls(self) -> list[dict]:
+        """Control labels, option buttons and readouts that do not show their whole text."""
+        return self.page.evaluate(JS_CLIPPED_CONTROLS) or []
 
     def widget_parts(self) -> dict | None:
         return self.page.evaluate(JS_WIDGET_PARTS)
