@@ -5,8 +5,9 @@ Voilà runs every cell of the lesson in a fresh kernel and shows only the cells 
 sentences, the static charts and the main widget, without any code. The kernel gets
 ``CQLAB_STYLE=present`` (larger type in charts and controls, see :mod:`cqlab.style`), and the page uses
 the course's template in ``present/voila/templates/cqlab-present``, which loads nothing from a CDN:
-Font Awesome comes from ``node_modules`` (``npm install`` reads the root ``package.json``) and MathJax
-is the copy bundled in Voilà's own JavaScript.
+Font Awesome (which Voilà's lab template links from jsdelivr) and the Noto Sans SC web font come from
+``node_modules`` (``npm install`` reads the root ``package.json``), and MathJax is the copy bundled in
+Voilà's own JavaScript (used because ``Voila.mathjax_url`` stays unset).
 """
 
 from __future__ import annotations
