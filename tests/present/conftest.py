@@ -1,5 +1,5 @@
-"""Fixtures of the presentation-mode tests: one Voilà server for lesson 01, Chromium from the
-browser tests (``tests/browser``: same launcher, same rule, CI fails instead of skipping).
+"""Fixtures of the presentation-mode tests: one Voilà server for lesson 01. Chromium and the browser
+are the browser tests' (tests/browser/fixtures.py: same launcher, same rule, CI fails instead of skipping).
 
 Voilà is started exactly as ``python -m cqlab present`` starts it (:func:`cqlab.present.voila_command`),
 on a free port of 127.0.0.1, with Jupyter's config, data and runtime folders in a temporary folder so
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import browser, chromium, running_in_ci  # noqa: F401 - fixtures reused
+from tests.browser.fixtures import running_in_ci
 from tests.browser.harness import _end_pids, _signal_group, free_port
 
 LESSON = "01"
@@ -101,7 +101,7 @@ class VoilaServer:
 
 
 @pytest.fixture(scope="module")
-def voila(chromium, tmp_path_factory):  # noqa: F811 - the reused fixture
+def voila(chromium, tmp_path_factory):
     """Voilà presenting lesson 01; the committed lesson must be byte-for-byte unchanged after."""
     from cqlab import present
 
