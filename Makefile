@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.installed
 SET    ?= 01
 SUBMISSIONS ?= submissions
+LESSON ?= 01
+PRESENT_READY := $(VENV)/.present-installed
 
-.PHONY: lab update test execute bench assign grade lint clean help
+.PHONY: lab update test present execute bench assign grade lint clean help
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -17,6 +19,10 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(READY)
 
+$(PRESENT_READY): $(READY) pyproject.toml  ## add the presentation extra (Voilà) to .venv
+	$(BIN)/python -m pip install --quiet -e ".[present]"
+	touch $(PRESENT_READY)
+
 # Front-end assets and tools from the npm registry (package.json), vendored into node_modules/.
 NODE_READY := node_modules/.installed
 $(NODE_READY): package.json
@@ -26,11 +32,14 @@ $(NODE_READY): package.json
 lab: $(READY)      ## open the course in JupyterLab on lesson 00 (LANGUAGE=zh for Chinese; serves the whole course folder)
 	$(if $(LANGUAGE),CQLAB_LANGUAGE=$(LANGUAGE) ,)$(BIN)/python -m cqlab lab
 
-test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
+test: $(READY) $(PRESENT_READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
 
 update: $(READY)   ## get the course's updates without losing your work (python -m cqlab update)
 	$(BIN)/python -m cqlab update
+
+present: $(PRESENT_READY) $(NODE_READY)  ## show a lesson as an app for a projector: make present LESSON=01
+	$(BIN)/python -m cqlab present $(LESSON)
 
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)

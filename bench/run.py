@@ -32,7 +32,7 @@ REPORT = BENCH / "REPORT.md"
 ANALYSIS = BENCH / "ANALYSIS.md"  # hand-written findings, included in the report when present
 sys.path.insert(0, str(BENCH))
 
-SECTIONS = ["lessons", "widgets", "browser", "grading", "install", "maketest"]
+SECTIONS = ["lessons", "widgets", "browser", "present", "grading", "install", "maketest"]
 TARGETS = {
     "lesson_s": 3.0,  # a lesson executes in 3 s or less, kernel start included
     "peak_mib": 150.0,  # a kernel peaks at 150 MiB or less
@@ -158,6 +158,12 @@ def run_browser(quick: bool) -> dict:
     return browser.bench_browser(4 if quick else 12, log=log)
 
 
+def run_present(quick: bool) -> dict:
+    import present  # bench/present.py: Voilà's time to first chart, the present style's cost
+
+    return present.bench_present(quick=quick, log=log)
+
+
 def run_grading(quick: bool) -> dict:
     import grading
 
@@ -232,7 +238,7 @@ def run_maketest(quick: bool) -> dict:
             "note": durations[:1]}
 
 
-RUNNERS = {"lessons": run_lessons, "widgets": run_widgets, "browser": run_browser,
+RUNNERS = {"lessons": run_lessons, "widgets": run_widgets, "browser": run_browser, "present": run_present,
            "grading": run_grading, "install": run_install, "maketest": run_maketest}
 
 
@@ -457,6 +463,11 @@ def other_sections(results: dict) -> list[str]:
         if "error" in bro:
             L.append(f"\n{bro['error']}")
         L.append("")
+    pre = (results.get("present") or {}).get("data")
+    if pre:
+        import present
+
+        L += present.report_lines(pre)
     gr = (results.get("grading") or {}).get("data")
     L += ["## Autograding", ""]
     if gr and "error" not in gr:

@@ -57,3 +57,6 @@ def _with_start_retries(start, attempts=3):
 import nbval.kernel  # noqa: E402
 
 nbval.kernel.start_new_kernel = _with_start_retries(nbval.kernel.start_new_kernel)
+
+# Chromium and the Playwright browser, one per session for every browser test (tests/browser, tests/present).
+from tests.browser.fixtures import browser, chromium  # noqa: E402,F401

@@ -13,6 +13,7 @@ COMMANDS = {
     "lab": ("cqlab.launch", "open the course in JupyterLab on lesson 00 (what `make lab` does)"),
     "update": ("cqlab.update", "get the course's updates without losing your work"),
     "language": ("cqlab.settings", "show or set the course language (en or zh) for every lesson"),
+    "present": ("cqlab.present", "show a lesson as an app for a projector: python -m cqlab present 01"),
 }
 
 

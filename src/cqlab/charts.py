@@ -73,6 +73,9 @@ def use_house_style() -> None:
             "figure.figsize": (7.5, 4.2),
         }
     )
+    from cqlab.style import chart_settings  # the display style (CQLAB_STYLE) on top, e.g. present
+
+    matplotlib.rcParams.update(chart_settings())
 
 
 use_house_style()

@@ -8,46 +8,24 @@ no page state leaks from one lesson to the next, and every kernel is shut down a
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from . import harness
 from .harness import (
-    CHROMIUM_ARGS,
     DEMO_WIDGET_SOURCE,
     SCREENSHOTS,
     TIMINGS,
     ZH_CHART_SOURCE,
     LabServer,
-    chromium_missing_message,
     copy_notebooks,
     write_notebook,
 )
 
-SKIP_REASON = (
-    "browser tests skipped: Debian's chromium is not installed (apt-get install chromium); "
-    "they run in CI"
-)
-
-
-def running_in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Path:
-    """Debian's Chromium; skip without it, except in CI where its absence is a failure."""
-    if harness.CHROMIUM.exists():
-        return harness.CHROMIUM
-    if running_in_ci():
-        pytest.fail("CI: " + chromium_missing_message(), pytrace=False)
-    pytest.skip(SKIP_REASON)
-
+# The ``chromium`` and ``browser`` fixtures live in tests/browser/fixtures.py, registered by
+# tests/conftest.py, so that this folder and tests/present share one Playwright and one Chromium.
 
 @dataclass
 class Lab:
@@ -97,20 +75,6 @@ def lab(chromium, tmp_path_factory) -> Lab:
     survivors = server.stop()
     if survivors:
         pytest.fail(f"processes left behind after stopping JupyterLab: {survivors}", pytrace=False)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        started = time.perf_counter()
-        browser = playwright.chromium.launch(
-            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
-        )
-        TIMINGS.setdefault("browser", {})["launch"] = round(time.perf_counter() - started, 2)
-        yield browser
-        browser.close()
 
 
 NOT_LOCAL = re.compile(r"^(https?|wss?|ftp)://(?!127\.0\.0\.1[:/])")

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 from cqlab.charts import enforce_min_text_size, figure_png, new_figure, show_png
 from cqlab.errors import CqlabInputError
 from cqlab.i18n import label
+from cqlab.style import adapt_widget
 
 MAIN_CONTROL_CLASS = "cqlab-main-control"
 CHART_CLASS = "cqlab-chart"
@@ -77,6 +78,7 @@ class ChartWidget:
         self.main_control = controls[main]
         for control in controls.values():
             control.observe(self._on_change, names="value")
+        adapt_widget(self)  # the display style (CQLAB_STYLE): present widens labels and the chart
         self.refresh()
 
     # --- to implement in a lesson widget -------------------------------------------------
