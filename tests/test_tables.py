@@ -29,3 +29,38 @@ def test_show_publishes_html_and_text(monkeypatch):
     tables.show(frame())
     (bundle, raw), = shown
     assert raw and set(bundle) == {"text/html", "text/plain"}
+
+
+def test_displayed_headers_follow_the_language_and_the_data_keep_their_keys():
+    import cqlab
+
+    frame = pd.DataFrame({"indicator": ["GDP"], "value": [1.0], "my_own_column": [2]})
+    try:
+        cqlab.set_language("zh")
+        shown = tables.displayed(frame)
+        assert list(shown.columns) == ["指标", "数值", "my_own_column"]
+        assert list(frame.columns) == ["indicator", "value", "my_own_column"]  # the lesson's frame is untouched
+        cqlab.set_language("en")
+        assert tables.displayed(frame) is frame
+    finally:
+        cqlab.set_language("en")
+
+
+def test_a_notebook_shows_dataframes_with_displayed_headers():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    import cqlab
+
+    shell = InteractiveShell.instance()
+    assert tables.install_display_headers()
+    frame = pd.DataFrame({"value": [1.0]})
+    try:
+        cqlab.set_language("zh")
+        data, _ = shell.display_formatter.format(frame)
+        assert "数值" in data["text/html"] and "数值" in data["text/plain"]
+        cqlab.set_language("en")
+        data, _ = shell.display_formatter.format(frame)
+        assert data["text/html"] == frame._repr_html_()
+    finally:
+        cqlab.set_language("en")
+        InteractiveShell.clear_instance()

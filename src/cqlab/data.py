@@ -232,3 +232,10 @@ def row(name: str, frame=None, **where):
             f"Expected exactly one row of '{name}' with {condition}; found {len(selected)}."
         )
     return selected.iloc[0]
+
+
+# Shown in a notebook, a table's headers follow the course language (the data keep English keys).
+from cqlab.tables import install_display_headers  # noqa: E402
+
+install_display_headers()
+

@@ -78,3 +78,52 @@ def show(frame, *, caption: str | None = None, formats: dict | str | None = None
 
     options = dict(caption=caption, formats=formats, index=index, labels=labels)
     display({"text/html": to_html(frame, **options), "text/plain": to_text(frame, **options)}, raw=True)
+
+
+#: Chinese headers for the data's column keys, used when a table is displayed in Chinese. The keys themselves
+#: never change (code reads ``frame["value"]`` in every language); PWT's variable names stay as PWT spells them.
+COLUMN_LABELS_ZH = {
+    "article": "文章", "cluster_cn": "集群", "cluster_en": "集群(英文)", "confidence": "可信度",
+    "definition": "释义", "delta": "变化", "description": "说明", "district_cn": "区县", "district_en": "区县(英文)",
+    "fact_id": "事实编号", "growth_pct": "增长率(%)", "indicator": "指标", "indicator_cn": "指标(中文)",
+    "indicator_en": "指标(英文)", "item_cn": "项目", "item_en": "项目(英文)", "kind": "类型", "lesson": "课次",
+    "note": "备注", "period": "时期", "period_type": "时期类型", "pinyin": "拼音", "qualifier": "限定词",
+    "quote_original": "原文引语", "quote_zh": "原文引语", "revision": "修订", "rule": "规则", "scope": "范围",
+    "source": "来源", "source_url": "来源网址", "speaker_or_author": "发言人或作者", "status": "状态",
+    "sub_zone_2020": "分区(2020)", "term_en": "英文术语", "term_zh": "中文术语", "test_part": "标准项",
+    "theme": "主题", "tier": "层级", "tier_cn": "层级(中文)", "tier_scale_yuan": "层级规模(元)", "type": "类型",
+    "unit": "单位", "value": "数值", "value_qualifier": "数值限定", "version": "版本", "year": "年份",
+    "yuxi_8": "渝西八区", "zone_2013": "功能区(2013)", "zone_2020": "分区(2020)",
+}
+
+
+def displayed(frame):
+    """``frame`` as it is displayed: headers in Chinese when the course language is Chinese (a copy; the
+    frame a lesson computes with keeps its English keys)."""
+    from cqlab.i18n import get_language
+
+    if get_language() != "zh":
+        return frame
+    columns = {c: COLUMN_LABELS_ZH[c] for c in frame.columns if isinstance(c, str) and c in COLUMN_LABELS_ZH}
+    return frame.rename(columns=columns) if columns else frame
+
+
+def install_display_headers() -> bool:
+    """Make the notebook show every DataFrame with :func:`displayed` headers (nothing changes in English).
+
+    Registered once per kernel when cqlab.data is imported; returns False outside IPython.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    import pandas as pd
+
+    html = shell.display_formatter.formatters["text/html"]
+    plain = shell.display_formatter.formatters["text/plain"]
+    html.for_type(pd.DataFrame, lambda frame: displayed(frame)._repr_html_())
+    plain.for_type(pd.DataFrame, lambda frame, printer, cycle: printer.text(repr(displayed(frame))))
+    return True
