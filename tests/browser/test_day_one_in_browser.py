@@ -18,7 +18,7 @@ import pytest
 
 from cqlab import launch
 
-from .harness import CHROMIUM_ARGS, LabServer, LessonDriver
+from .harness import LabServer, LessonDriver
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -71,21 +71,21 @@ def course_lab(chromium, tmp_path_factory):
 
 
 @pytest.fixture
-def course_page(course_lab, chromium):
-    from playwright.sync_api import sync_playwright
+def course_page(course_lab, browser):
+    """A fresh page of the session's browser; any request that would leave 127.0.0.1 is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context.set_default_timeout(30_000)
+    external: list[str] = []
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 1000})
-        context.set_default_timeout(30_000)
-        external: list[str] = []
-        context.route(re.compile(r"^(https?|wss?)://(?!127\.0\.0\.1[:/])"),
-                      lambda route: (external.append(route.request.url), route.abort()))
-        page = context.new_page()
-        page.external_requests = external
-        yield page
-        context.close()
-        browser.close()
+    def block(route):
+        external.append(route.request.url)
+        route.abort()
+
+    context.route(re.compile(r"^(https?|wss?)://(?!127\.0\.0\.1[:/])"), block)
+    page = context.new_page()
+    page.external_requests = external
+    yield page
+    context.close()
     course_lab.shutdown_all_kernels()
 
 
