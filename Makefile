@@ -6,15 +6,15 @@ READY  := $(VENV)/.installed
 SET    ?= 01
 SUBMISSIONS ?= submissions
 
-.PHONY: lab test execute bench assign grade lint clean help
+.PHONY: lab test execute bench assign grade lint clean help hub links collect
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
 
-$(READY): pyproject.toml  ## create .venv and install the course with its test tools
+$(READY): pyproject.toml  ## create .venv and install the course with its test tools and the class hub
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,hub]"
 	touch $(READY)
 
 # Front-end assets and tools from the npm registry (package.json), vendored into node_modules/.
@@ -23,6 +23,16 @@ $(NODE_READY): package.json
 	npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
 	touch $(NODE_READY)
 
+# The class hub's environment: the course + the hub extra, from a Python every student account can run
+# (a venv made from a Python under /root would not be); the hub and every student's server run from it.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_READY  := hub/.venv/.installed
+$(HUB_READY): pyproject.toml
+	$(HUB_PYTHON) -m venv hub/.venv
+	hub/.venv/bin/python -m pip install --quiet --upgrade pip
+	hub/.venv/bin/python -m pip install --quiet -e ".[hub]"
+	touch $(HUB_READY)
+
 # Offline classroom: no news feed, no update check; --allow-root only when run as root (JupyterLab refuses otherwise).
 LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
              $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -30,7 +40,7 @@ LAB_FLAGS := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.
 lab: $(READY)      ## open the course in JupyterLab on the start page
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/00_start_here.ipynb
 
-test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
+test: $(READY) $(NODE_READY) $(HUB_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
 
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
@@ -44,6 +54,15 @@ assign: $(READY)   ## regenerate student notebooks and autograders from the exer
 
 grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIONS=path/to/folder
 	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
+
+hub: $(HUB_READY) $(NODE_READY)  ## start the class hub here, as root (CQLAB_HUB_IP=0.0.0.0 for a class; see hub/README.md)
+	hub/.venv/bin/jupyterhub -f hub/jupyterhub_config.py
+
+links:             ## nbgitpuller links, one per lesson and exercise set: make links HUB=https://hub.example.edu REPO=edition-git-url
+	$(PYTHON) hub/links.py --hub "$(HUB)" --repo "$(REPO)" $(if $(BRANCH),--branch $(BRANCH),)
+
+collect:           ## copy set SET from every student's home for make grade: make collect SET=01 DEST=dir [DEADLINE=2026-12-09T23:59+08:00]
+	$(PYTHON) hub/collect.py $(SET) "$(DEST)" $(if $(DEADLINE),--deadline "$(DEADLINE)",)
 
 lint: $(READY)     ## ruff over the package, tests and notebooks
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
