@@ -10,8 +10,15 @@ binary frames carry widget buffers).
 from __future__ import annotations
 
 import json
+import os
+import pwd
+import secrets
+import signal
+import socket
+import subprocess
 import time
 import uuid
+from pathlib import Path
 
 import requests
 import websocket
@@ -65,8 +72,9 @@ def user_token(session: requests.Session, base: str, username: str) -> str:
 class Student:
     """One student's side: their server through the proxy, with their own token."""
 
-    def __init__(self, base: str, name: str, token: str):
+    def __init__(self, base: str, name: str, token: str, browser: requests.Session | None = None):
         self.base, self.name, self.token = base.rstrip("/"), name, token
+        self.browser = browser  # the logged-in cookie session: what a link click uses
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"token {token}"
         self.server = f"{self.base}/user/{name}"
@@ -93,7 +101,7 @@ class Student:
         The link's page is what a browser shows; its script then streams /git-pull/api. Returns the
         pull's log; raises HubError if git failed.
         """
-        page = self.http.get(link, timeout=60)
+        page = (self.browser or self.http).get(link, timeout=60)
         if page.status_code != 200 or "/git-pull" not in page.url:
             raise HubError(f"{link} -> {page.status_code} {page.url}")
         query = page.url.split("?", 1)[1]
@@ -154,9 +162,9 @@ class Kernel:
 
     def _receive(self) -> dict:
         frame = self.ws.recv()
-        if isinstance(frame, bytes):  # binary frame: offsets, then the JSON message, then buffers
-            count = int.from_bytes(frame[:4], "little")
-            offsets = [int.from_bytes(frame[4 + 4 * i: 8 + 4 * i], "little") for i in range(count)]
+        if isinstance(frame, bytes):  # binary frame (jupyter_server): n, n offsets (uint32 big-endian),
+            count = int.from_bytes(frame[:4], "big")  # then the JSON message and n - 1 buffers
+            offsets = [int.from_bytes(frame[4 + 4 * i: 8 + 4 * i], "big") for i in range(count)]
             offsets.append(len(frame))
             message = json.loads(frame[offsets[0]:offsets[1]])
             message["buffers"] = [frame[offsets[i]:offsets[i + 1]] for i in range(1, count)]
@@ -222,3 +230,146 @@ class Kernel:
                 return now
         raise HubError(f"widget {watch} did not change in {timeout} s")
 
+
+
+# --- a hub for the tests and the load test ---------------------------------------------------------
+
+HUB_DIR = Path(__file__).resolve().parent
+HUB_PYTHON = HUB_DIR / ".venv" / "bin" / "python"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def pids_of(uid: int) -> list[int]:
+    """The ids of the processes running as uid."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    found.append(int(entry.name))
+            except FileNotFoundError:
+                pass
+    return found
+
+
+class RunningHub:
+    """`make hub`'s configuration started on 127.0.0.1 on free ports, with an admin token; stop() ends it
+    (the hub stops every student's server and the proxy) and removes the Unix accounts it made."""
+
+    def __init__(self, state: Path, extra_env: dict | None = None, log_path: Path | None = None):
+        if not HUB_PYTHON.exists():
+            raise HubError(f"{HUB_PYTHON} is missing: run `make hub/.venv/.installed` first.")
+        self.state = Path(state)
+        self.state.mkdir(parents=True, exist_ok=True)
+        self.token = secrets.token_hex(24)
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "CQLAB_HUB_STATE": str(self.state / "hub"), "CQLAB_HUB_PORT": str(port),
+               "CQLAB_HUB_API_PORT": str(free_port()), "CQLAB_HUB_PROXY_API_PORT": str(free_port()),
+               "CQLAB_HUB_DRIVER_TOKEN": self.token, "CQLAB_HUB_IP": "127.0.0.1", **(extra_env or {})}
+        self.log_path = log_path or self.state / "hub.log"
+        self._log = open(self.log_path, "wb")
+        self.process = subprocess.Popen([str(HUB_PYTHON), "-m", "jupyterhub", "-f",
+                                         str(HUB_DIR / "jupyterhub_config.py")], env=env, cwd=self.state,
+                                        stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.admin = Hub(self.base, self.token)
+        self.users: list[str] = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise HubError(f"the hub exited ({self.process.returncode}): {self.log_tail()}")
+            try:
+                if self.admin.http.get(f"{self.base}/hub/api/", timeout=5).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.3)
+        self.stop()
+        raise HubError(f"the hub did not answer in 60 s: {self.log_tail()}")
+
+    def log_tail(self, chars: int = 3000) -> str:
+        self._log.flush()
+        return self.log_path.read_text(errors="replace")[-chars:]
+
+    def student(self, name: str, password: str) -> Student:
+        """Log a student in through the form (first use: sign-up) and return their side with a token."""
+        self.users.append(name)
+        session = login(self.base, name, password)
+        return Student(self.base, name, user_token(session, self.base, name), browser=session)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()  # the hub stops the servers, the proxy and the culler, then exits
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+        self._log.close()
+        for name in self.users:
+            try:
+                uid = pwd.getpwnam(name).pw_uid
+            except KeyError:
+                continue
+            if uid >= 1000:  # only accounts the hub made (course accounts); never a system account
+                for pid in pids_of(uid):  # anything the hub started as that student and left behind
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                subprocess.run(["userdel", "--remove", name], capture_output=True, check=False)
+
+
+class GitServer:
+    """`git daemon` on 127.0.0.1 serving the repositories under base (read-only, git:// URLs): a remote
+    the students' accounts can clone from, as they would the published student edition."""
+
+    def __init__(self, base: Path):
+        self.base = Path(base)
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            ["git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1", f"--port={self.port}",
+             f"--base-path={self.base}", str(self.base)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            if self.process.poll() is not None:
+                raise HubError(f"git daemon exited: {self.process.stderr.read().decode()[-500:]}")
+            time.sleep(0.1)
+        raise HubError("git daemon did not listen in 20 s")
+
+    def url(self, name: str) -> str:
+        return f"git://127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def make_edition(root: Path, dest: Path) -> Path:
+    """A stand-in for the student edition (`make edition`): a git repository of the lessons, datasets,
+    the cqlab source and the exercises' student notebooks (no masters, no autograders)."""
+    import shutil
+
+    dest = Path(dest)
+    for part in ("notebooks", "datasets", "src"):
+        shutil.copytree(root / part, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info",
+                                                                              ".ipynb_checkpoints"))
+    for student in sorted(root.glob("exercises/[0-9][0-9]_*/student")):
+        shutil.copytree(student, dest / student.relative_to(root),
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    git = ["git", "-C", str(dest), "-c", "user.name=cqlab", "-c", "user.email=cqlab@localhost"]
+    subprocess.run([*git, "init", "--quiet", "--initial-branch=main"], check=True)
+    subprocess.run([*git, "add", "--all"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "--message", "student edition"], check=True)
+    return dest

@@ -18,6 +18,8 @@ import os
 import sys
 from pathlib import Path
 
+from jupyterhub.traitlets import ByteSpecification
+
 HUB = Path(__file__).resolve().parent
 ROOT = HUB.parent
 sys.path.insert(0, str(HUB))
@@ -90,9 +92,14 @@ c.CourseSpawner.default_language = env("CQLAB_LANGUAGE", "en")
 # student's server and kernels run under prlimit: RLIMIT_AS (address space, per process: a kernel that
 # allocates past it gets MemoryError instead of pushing the machine into swap) and RLIMIT_NPROC (a fork
 # bomb stops at 256 processes of that user). Where cgroups are writable, use systemdspawner's mem_limit.
-MEM_LIMIT = env("CQLAB_HUB_MEM_LIMIT", "2G")
-c.Spawner.cmd = ["prlimit", f"--as={MEM_LIMIT.rstrip('B')}", "--nproc=256", "--",
+# prlimit gets bytes: its own "2G" suffix does not parse as 2 GiB here (every program then segfaults).
+MEM_LIMIT = ByteSpecification().validate(None, env("CQLAB_HUB_MEM_LIMIT", "2G"))  # "2G" -> 2 GiB in bytes
+c.Spawner.mem_limit = MEM_LIMIT  # not enforced by this spawner; recorded for the hub's API
+c.Spawner.cmd = ["prlimit", f"--as={MEM_LIMIT}:{MEM_LIMIT}", "--nproc=256:256", "--",
                  str(BIN / "jupyterhub-singleuser")]
+# the tests block the network in every process they start (tests/network_guard): students' kernels too
+c.Spawner.env_keep = ["PATH", "PYTHONPATH", "LANG", "LC_ALL", "JUPYTERHUB_SINGLEUSER_APP",
+                      "CQLAB_BLOCK_NETWORK"]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
