@@ -46,7 +46,7 @@ test: $(READY) $(NODE_READY) $(HUB_READY)  ## run every test: units, data, lesso
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)
 
-bench: $(READY)    ## measure speed and size; writes bench/REPORT.md
+bench: $(READY) $(HUB_READY) $(NODE_READY)  ## measure speed and size; writes bench/REPORT.md
 	$(BIN)/python bench/run.py
 
 assign: $(READY)   ## regenerate student notebooks and autograders from the exercise masters
