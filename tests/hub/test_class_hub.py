@@ -13,9 +13,11 @@ import secrets
 import stat
 import subprocess
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import nbformat
 import pytest
+
 from tests.hub.conftest import ROOT
 
 LESSON = "notebooks/01_cluster_system_33618.ipynb"
@@ -171,7 +173,7 @@ def test_collect_takes_each_students_notebook_with_its_time(students, scratch):
     from collect import collect
 
     alice, bob = students
-    accounts = [(s.name, __import__("pathlib").Path(pwd.getpwnam(s.name).pw_dir)) for s in students]
+    accounts = [(s.name, Path(pwd.getpwnam(s.name).pw_dir)) for s in students]
     deadline = datetime.now(timezone.utc) - timedelta(minutes=5)
     late_file = accounts[0][1] / HOME_COPY / EXERCISE
     on_time = accounts[1][1] / HOME_COPY / EXERCISE

@@ -7,6 +7,7 @@ hub/kubernetes/derive_keys.py; its header names the chart commit.
 from __future__ import annotations
 
 import yaml
+
 from tests.hub.conftest import ROOT
 
 KUBE = ROOT / "hub" / "kubernetes"

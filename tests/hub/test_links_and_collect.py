@@ -8,10 +8,10 @@ from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from tests.hub.conftest import ROOT
-
 from collect import collect, parse_deadline  # noqa: E402  (hub/ is on sys.path via conftest)
 from links import course_notebooks, links_markdown, pull_link  # noqa: E402
+
+from tests.hub.conftest import ROOT
 
 
 def test_one_link_per_lesson_and_per_exercise_set():
