@@ -231,6 +231,22 @@ def run_class(students: int, over: float, log=print) -> dict:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def import_profile() -> dict:
+    """CPU seconds of what a student's server and kernel import, in a fresh hub/.venv interpreter each."""
+    import subprocess
+
+    python = ROOT / "hub" / ".venv" / "bin" / "python"
+    probes = {"server": "import jupyter_server.serverapp, jupyterlab.labapp, nbgitpuller, jupyterhub.singleuser",
+              "kernel": "import ipykernel.kernelapp",
+              "lesson_01_imports": "import pandas, matplotlib.pyplot, cqlab.charts, cqlab.widgets.growth"}
+    out = {}
+    for name, code in probes.items():
+        done = subprocess.run([str(python), "-c", f"import time\n{code}\nprint(time.process_time())"],
+                              capture_output=True, text=True, cwd=ROOT / "notebooks", timeout=300)
+        out[name + "_cpu_s"] = round(float(done.stdout.split()[-1]), 2) if done.returncode == 0 else None
+    return out
+
+
 def bench_hub(students: int = 30, rates: tuple[float, ...] = (60.0, 30.0, 120.0), log=print) -> dict:
     """The main run (students over the first period) and the capacity curve over the other periods."""
     if os.geteuid() != 0:
@@ -241,7 +257,7 @@ def bench_hub(students: int = 30, rates: tuple[float, ...] = (60.0, 30.0, 120.0)
                      "ok": not r["failures"] and (r["first_chart_p95_s"] or 1e9) <= TARGETS["p95_first_chart_s"]}
                     for r in runs), key=lambda c: c["arrivals_per_min"])
     within = [c["arrivals_per_min"] for c in curve if c["ok"]]
-    return {"main": runs[0], "curve": curve, "runs": runs[1:],
+    return {"main": runs[0], "curve": curve, "runs": runs[1:], "imports": import_profile(),
             "max_rate_within_target_per_min": max(within) if within else None, "targets": TARGETS}
 
 
@@ -281,11 +297,38 @@ def report_lines(data: dict | None) -> list[str]:
           f"class took {m['class_wall_s']} s.", ""]
     if m["failures"]:
         L += ["Failures: " + "; ".join(f"{f['student']}: {f.get('error')}" for f in m["failures"][:5]), ""]
+    first = min((r for r in m["records"] if r.get("ok")), key=lambda r: r.get("logged_in_s", 0), default=None)
+    first = m["records"][0] if m["records"][0].get("ok") else first
+    imports = data.get("imports") or {}
+    cores = os.cpu_count() or 2
+    demand = n * (m["cpu_s_per_student_median"] or 0) / (m["over_s"] or 1)
+    if not p95_ok and first:
+        L += [f"**Why the time target is missed: CPU.** Each student costs {m['cpu_s_per_student_median']} "
+              f"CPU-seconds (server + kernel; of which, in a fresh interpreter, the server's imports — "
+              f"jupyter_server, jupyterlab, nbgitpuller, jupyterhub — take {imports.get('server_cpu_s')} s, the "
+              f"kernel's {imports.get('kernel_cpu_s')} s and lesson 01's imports {imports.get('lesson_01_imports_cpu_s')} s; "
+              "the rest is the server's start-up, the pull and the cells). "
+              f"{n} students in {m['over_s']:.0f} s ask for {demand:.1f} cores, more than this machine's {cores}, "
+              "which other jobs were using at the same time (the machine's CPU was at "
+              f"{m['machine_cpu_mean_pct']} % on average during the class). So the queue grows with every arrival: the first "
+              f"student reached the chart in {first.get('first_chart_s')} s (server {round(first['server_s'] - first['logged_in_s'], 2)} s, "
+              f"pull {round(first['pulled_s'] - first['server_s'], 2)} s, kernel {round(first['kernel_s'] - first['pulled_s'], 2)} s, "
+              f"cells up to the first chart {round(first['first_chart_s'] - first['kernel_s'], 2)} s), the last ones "
+              "after the queue. A class of 30 arriving within a minute needs a machine whose cores stay well under "
+              f"saturation: about {demand / 0.5:.0f} free cores at 50 % utilisation (hub/kubernetes/CAPACITY.md). "
+              "Memory is not the limit: "
+              f"{m['pss_mib_per_student_median']} MiB PSS per active student, "
+              f"{round(m['machine_mem_peak_gib'] - (m['machine_mem_start_gib'] or 0), 2)} GiB for the whole class.", ""]
     L += ["Capacity curve (the same class at other arrival rates):", "",
           "| arrivals a minute | over (s) | p95 first chart (s) | failures | within p95 ≤ 10 s, no failure |",
           "| ---: | ---: | ---: | ---: | --- |"]
     L += [f"| {c['arrivals_per_min']} | {c['over_s']:.0f} | {c['p95_first_chart_s']} | {c['failures']} | "
           f"{'yes' if c['ok'] else 'no'} |" for c in data["curve"]]
+    for run in data.get("runs", []):
+        if run["failures"]:
+            L += ["", f"Failures at {run['arrivals_per_min']} a minute: " + "; ".join(
+                f"{f['student']}: {f.get('error')}" for f in run["failures"][:5]) +
+                " (the hub's spawn and the proxied websocket gave up while the machine was saturated)."]
     best = data.get("max_rate_within_target_per_min")
     L += ["", f"Highest arrival rate tried that keeps p95 ≤ 10 s with no failure: "
               f"{f'{best} students a minute' if best is not None else 'none of the rates tried'}.", ""]
