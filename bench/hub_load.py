@@ -328,7 +328,7 @@ def report_lines(data: dict | None) -> list[str]:
         if run["failures"]:
             L += ["", f"Failures at {run['arrivals_per_min']} a minute: " + "; ".join(
                 f"{f['student']}: {f.get('error')}" for f in run["failures"][:5]) +
-                " (the hub's spawn and the proxied websocket gave up while the machine was saturated)."]
+                " (both while the machine was saturated; not investigated further)."]
     best = data.get("max_rate_within_target_per_min")
     L += ["", f"Highest arrival rate tried that keeps p95 ≤ 10 s with no failure: "
               f"{f'{best} students a minute' if best is not None else 'none of the rates tried'}.", ""]
