@@ -8,7 +8,7 @@ SUBMISSIONS ?= submissions
 LESSON ?= 01
 PRESENT_READY := $(VENV)/.present-installed
 
-.PHONY: lab update test present execute bench assign grade lint clean help
+.PHONY: lab update test present execute bench assign grade lint clean help hub links collect
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -18,6 +18,12 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(READY)
+
+# The hub's tests and load test drive it from .venv (its client libraries); make lab never installs this.
+HUBTOOLS_READY := $(VENV)/.hub-installed
+$(HUBTOOLS_READY): $(READY) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[hub]"
+	touch $(HUBTOOLS_READY)
 
 $(PRESENT_READY): $(READY) pyproject.toml  ## add the presentation extra (Voilà) to .venv
 	$(BIN)/python -m pip install --quiet -e ".[present]"
@@ -29,10 +35,20 @@ $(NODE_READY): package.json
 	npm install --no-audit --no-fund --loglevel=error && mkdir -p node_modules
 	touch $(NODE_READY)
 
+# The class hub's environment: the course + the hub extra, from a Python every student account can run
+# (a venv made from a Python under /root would not be); the hub and every student's server run from it.
+HUB_PYTHON ?= /usr/bin/python3
+HUB_READY  := hub/.venv/.installed
+$(HUB_READY): pyproject.toml
+	$(HUB_PYTHON) -m venv hub/.venv
+	hub/.venv/bin/python -m pip install --quiet --upgrade pip
+	hub/.venv/bin/python -m pip install --quiet -e ".[hub]"
+	touch $(HUB_READY)
+
 lab: $(READY)      ## open the course in JupyterLab on lesson 00 (LANGUAGE=zh for Chinese; serves the whole course folder)
 	$(if $(LANGUAGE),CQLAB_LANGUAGE=$(LANGUAGE) ,)$(BIN)/python -m cqlab lab
 
-test: $(READY) $(PRESENT_READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
+test: $(READY) $(PRESENT_READY) $(HUBTOOLS_READY) $(NODE_READY) $(HUB_READY)  ## run every test: units, data, lessons (nbval), exercises, browser, hub, presentation
 	$(BIN)/python -m pytest
 
 update: $(READY)   ## get the course's updates without losing your work (python -m cqlab update)
@@ -44,7 +60,7 @@ present: $(PRESENT_READY) $(NODE_READY)  ## show a lesson as an app for a projec
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)
 
-bench: $(READY)    ## measure speed and size; writes bench/REPORT.md
+bench: $(READY) $(PRESENT_READY) $(HUBTOOLS_READY) $(HUB_READY) $(NODE_READY)  ## measure speed and size; writes bench/REPORT.md
 	$(BIN)/python bench/run.py
 
 assign: $(READY)   ## regenerate student notebooks and autograders from the exercise masters
@@ -53,8 +69,17 @@ assign: $(READY)   ## regenerate student notebooks and autograders from the exer
 grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIONS=path/to/folder
 	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
 
+hub: $(HUB_READY) $(NODE_READY)  ## start the class hub here, as root (CQLAB_HUB_IP=0.0.0.0 for a class; see hub/README.md)
+	hub/.venv/bin/jupyterhub -f hub/jupyterhub_config.py
+
+links:             ## nbgitpuller links, one per lesson and exercise set: make links HUB=https://hub.example.edu REPO=edition-git-url
+	$(PYTHON) hub/links.py --hub "$(HUB)" --repo "$(REPO)" $(if $(BRANCH),--branch $(BRANCH),)
+
+collect:           ## copy set SET from every student's home for make grade: make collect SET=01 DEST=dir [DEADLINE=2026-12-09T23:59+08:00]
+	$(PYTHON) hub/collect.py $(SET) "$(DEST)" $(if $(DEADLINE),--deadline "$(DEADLINE)",)
+
 lint: $(READY)     ## ruff over the package, tests and notebooks
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
 
 clean:             ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) hub/.venv .pytest_cache .ruff_cache
