@@ -6,7 +6,14 @@ millions (10^6). 1 亿 = 100 million; 1 万亿 = 1 trillion; 5000 亿 = 500 bill
 
 from __future__ import annotations
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_count, expect_finite_result, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_finite_result,
+    expect_number,
+)
 
 #: How many ones each unit word stands for.
 SCALE = {

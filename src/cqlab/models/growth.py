@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from cqlab.errors import MAX_YEARS, CqlabInputError, expect_count, expect_finite_result, expect_number
+from cqlab.errors import (
+    MAX_YEARS,
+    CqlabInputError,
+    expect_count,
+    expect_finite_result,
+    expect_number,
+)
 
 
 def cagr(start: float, end: float, years: float) -> float:
@@ -89,7 +95,8 @@ def annualise(partial_value: float, months_covered: int, method: str = "proporti
 def months_covered(period: str) -> int:
     """Return how many months a period label covers: "2023-01/2023-10" -> 10, "2023" -> 12.
 
-    Also "2023-H1" -> 6, "2025-Q1" -> 3. Months must be 01-12; an impossible month raises CqlabInputError.
+    Also "2023-H1" -> 6, "2025-Q1" -> 3, and a day range "2024-01-01/2024-08-02" -> 7 (its days as
+    the nearest whole number of average months: an approximation, stated here). Months must be 01-12; an impossible month raises CqlabInputError.
     """
     import re
 
@@ -99,6 +106,18 @@ def months_covered(period: str) -> int:
         return 6
     if re.fullmatch(r"\s*\d{4}-Q[1-4]\s*", period):
         return 3
+    days = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*/\s*(\d{4})-(\d{2})-(\d{2})\s*", period)
+    if days:  # a day range: its length in days, as the nearest whole number of average months
+        import datetime
+
+        parts = [int(g) for g in days.groups()]
+        try:
+            start, end = datetime.date(*parts[:3]), datetime.date(*parts[3:])
+        except ValueError as error:
+            raise CqlabInputError(f"The period {period!r} names an impossible date ({error}).") from None
+        if end < start:
+            raise CqlabInputError(f"The period {period!r} ends before it starts.")
+        return max(1, round(((end - start).days + 1) / (365.25 / 12)))
     match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})\s*", period)
     if match:
         y1, m1, y2, m2 = (int(g) for g in match.groups())
@@ -112,5 +131,5 @@ def months_covered(period: str) -> int:
     if re.fullmatch(r"\s*\d{4}\s*", period):
         return 12
     raise CqlabInputError(
-        f"Cannot tell how many months {period!r} covers; expected 'YYYY' or 'YYYY-MM/YYYY-MM'."
+        f"Cannot tell how many months {period!r} covers; expected 'YYYY', 'YYYY-MM/YYYY-MM', 'YYYY-H1' or 'YYYY-Q1'."
     )
