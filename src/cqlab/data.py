@@ -48,17 +48,17 @@ def _package_in(directory: str) -> dict:
 
 def _resources() -> dict[str, dict]:
     package = _package()
-    catalogue = DATASETS_DIR / "datapackage.json"
+    catalogue = "datasets/datapackage.json"
     resources = package.get("resources") if isinstance(package, dict) else None
     if not isinstance(resources, list) or not resources:
         raise DatasetError(
             f"The dataset catalogue {catalogue} has no 'resources' list, so no dataset can be found. "
-            f"{_restore_hint(catalogue)}"
+            f"{_restore_hint(DATASETS_DIR / catalogue)}"
         )
     for k, resource in enumerate(resources):
         if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or not resource.get("path"):
             raise DatasetError(
-                f"Resource {k + 1} of {catalogue} lacks a 'name' or a 'path'. {_restore_hint(catalogue)}"
+                f"Resource {k + 1} of {catalogue} lacks a 'name' or a 'path'. {_restore_hint(DATASETS_DIR / catalogue)}"
             )
     return {resource["name"]: resource for resource in resources}
 
@@ -189,13 +189,13 @@ def _check_readable(path: Path) -> None:
     if not path.exists():
         raise DatasetError(f"The data file {path} is missing. {_restore_hint(path)}")
     if not path.is_file():
-        raise DatasetError(f"The data file {path} is a directory, not a CSV file. {_restore_hint(path)}")
+        raise DatasetError(f"The data file datasets/{path.name} is a directory, not a CSV file. {_restore_hint(path)}")
     try:
         with open(path, "rb") as handle:
             handle.read(1)
     except OSError as error:
         raise DatasetError(
-            f"The data file {path} cannot be read ({error.strerror or error}). {_restore_hint(path)}"
+            f"The data file datasets/{path.name} cannot be read ({error.strerror or error}). {_restore_hint(path)}"
         ) from None
 
 

@@ -92,6 +92,8 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
 
     Columns: year, value (in ``unit``; default the most common unit of the rows), unit,
     source_value, source_unit, status, confidence, qualifier, period, months, note.
+    Rows without a year (e.g. "earlier" vs "current" figures) are left out: they cannot be ordered.
+    Units may mix Chinese and English scales (亿元, billion yuan, 万亿元): see convert_unit.
     """
     import pandas as pd
 
