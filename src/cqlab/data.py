@@ -334,6 +334,12 @@ def row(name: str, frame=None, **where):
             raise DatasetError(
                 f"Dataset '{name}' has no column '{column}'. Columns: {', '.join(frame.columns)}."
             )
+        import pandas as pd
+
+        if not pd.api.types.is_scalar(wanted):
+            raise DatasetError(
+                f"The filter {column}= must be one value (text or a number); got {describe(wanted)}."
+            )
         match = frame[column] == wanted
         mask = match if mask is None else mask & match
     selected = frame[mask.fillna(False)] if mask is not None else frame

@@ -118,6 +118,14 @@ def expect_table(value: object, name: str, columns=(), example: str = "") -> obj
     return value
 
 
+def expect_list(value: object, name: str, example: str = "") -> list:
+    """Check that ``value`` is a list-like of items (not text, a dict or a table); return it as a list."""
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__") or hasattr(value, "columns"):
+        hint = f", e.g. {example}" if example else ""
+        raise CqlabInputError(f"{name} must be a list{hint}; got {describe(value)}.")
+    return list(value)
+
+
 def expect_finite_result(value: float, what: str, inputs: str = "") -> float:
     """Check that a computed number is finite (not an overflow to inf or a NaN); return it."""
     import math

@@ -67,7 +67,7 @@ def _shares(shares, name: str = "market shares") -> list[float]:
     Shares that look like fractions (several firms, every share at most 1, total at most 1) are
     legal but almost surely a mistake: a CqlabWarning says so and the HHI is then near 0.
     """
-    if isinstance(shares, (str, bytes, dict)) or not hasattr(shares, "__iter__"):
+    if isinstance(shares, (str, bytes, dict)) or not hasattr(shares, "__iter__") or hasattr(shares, "columns"):
         raise CqlabInputError(
             f"The {name} must be a list of percentages, e.g. [30, 25, 20]; got {describe(shares)}."
         )

@@ -27,7 +27,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_count, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_list,
+    expect_number,
+)
 
 # --------------------------------------------------------------------------------------------
 # 1. Instrument types
@@ -441,13 +448,15 @@ def ladder_matrix(up, down) -> np.ndarray:
     with probability 1 - up - down. The top rung is absorbing. Illustrative numbers, the
     student's to set.
     """
+    up = expect_list(up, "up (probabilities per rung)", "[0.3, 0.2, 0.1]")
+    down = expect_list(down, "down (probabilities per rung)", "[0, 0.05, 0.05]")
     up = [expect_number(p, f"up probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(up)]
     down = [
         expect_number(p, f"down probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(down)
     ]
     if len(up) != len(down) or not up:
         raise CqlabInputError(
-            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)}."
+            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)} (up={up}, down={down})."
         )
     if down[0] != 0:
         raise CqlabInputError(f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.")
