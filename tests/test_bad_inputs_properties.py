@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cqlab import data, glossary, i18n, units
+from cqlab import charts, data, glossary, i18n, units
 from cqlab.errors import CqlabInputError, CqlabWarning
 from cqlab.models import (
     accounting,
@@ -90,6 +90,8 @@ FUNCTIONS = {
     "glossary.lookup": (glossary.lookup, 1),
     "glossary.search": (glossary.search, 1),
     "i18n.set_language": (i18n.set_language, 1),
+    "glossary.search(lesson)": (glossary.search, 2),
+    "charts.axis_unit": (charts.axis_unit, 2),
 }
 
 

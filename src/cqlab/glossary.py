@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from cqlab.errors import CqlabInputError, describe
+from cqlab.errors import CqlabInputError, describe, expect_choice
 
 COLUMNS = ["term_zh", "pinyin", "term_en", "definition", "lesson"]
 
@@ -25,13 +25,17 @@ def terms():
 def search(query: str, lesson: str | None = None):
     """Return the glossary rows whose Chinese, pinyin, English or definition contains ``query``.
 
-    Matching ignores case, spaces and tone marks. An empty query returns every term.
+    Matching ignores case, spaces and tone marks. An empty query returns every term. ``lesson``, if
+    given, is a lesson number such as 4 or '04' that has glossary terms.
     """
     if not isinstance(query, str):
         raise CqlabInputError(f"A glossary search needs text, e.g. '新质' or 'cluster'; got {describe(query)}.")
     table = terms()
     if lesson is not None:
-        table = table[table["lesson"] == str(lesson).zfill(2)]
+        lessons = sorted(set(table["lesson"].dropna().astype(str)))
+        key = str(lesson).zfill(2) if isinstance(lesson, (str, int)) and not isinstance(lesson, bool) else lesson
+        expect_choice(key, "lesson", lessons)
+        table = table[table["lesson"] == key]
     needle = _fold(query)
     if not needle:
         return table.reset_index(drop=True)

@@ -44,4 +44,5 @@ CASES = [
     Case("money converted into a count", lambda: innovation.convert_unit(1, "billion yuan", "万户"), "measure different things"),
     Case("observations of an indicator the table lacks", lambda: innovation.observations(
         data.load("macro"), "GPD"), "Did you mean: GDP"),
+    Case("a glossary search in a lesson that does not exist", lambda: glossary.search("cluster", lesson=42), "got '42'"),
 ]

@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_finite_result,
+    expect_number,
+)
 
 #: Cargo value factors f (illustrative: no dataset measures them; the student may change them).
 CARGO_FACTORS = {"low-value": 0.5, "standard": 1.0, "high-value": 3.0}
@@ -69,7 +75,8 @@ def generalised_cost(route: Route, value_of_time: float, cargo_factor: float = 1
     """
     route = _route(route)
     v = expect_number(value_of_time, "value of time (yuan per container-day)", minimum=0)
-    return route.cost + v * _factor(cargo_factor) * route.days
+    return expect_finite_result(route.cost + v * _factor(cargo_factor) * route.days, "The generalised cost",
+                                f"value of time {v:g}")
 
 
 def break_even_value_of_time(a: Route, b: Route, cargo_factor: float = 1.0) -> float | None:
@@ -82,7 +89,8 @@ def break_even_value_of_time(a: Route, b: Route, cargo_factor: float = 1.0) -> f
     f = _factor(cargo_factor)
     if a.days == b.days:
         return None
-    return (b.cost - a.cost) / (f * (a.days - b.days))
+    return expect_finite_result((b.cost - a.cost) / (f * (a.days - b.days)), "The break-even value of time",
+                                f"cargo factor {f:g}")
 
 
 def best_route(routes, value_of_time: float, cargo_factor: float = 1.0) -> Route:
