@@ -167,7 +167,10 @@ def axis_unit(source_unit: str, language: str | None = None) -> tuple[float, str
     Chinese labels keep the Chinese unit; English labels convert 亿元 to billion yuan and
     万亿元 to trillion yuan, so both readers see a unit they count in.
     """
-    language = language or get_language()
+    from cqlab.errors import expect_choice, expect_text
+
+    expect_text(source_unit, "source_unit", "亿元")
+    language = get_language() if language is None else expect_choice(language, "language", ("en", "zh"))
     table = {
         "亿元": (0.1, "billion yuan"),
         "万亿元": (1.0, "trillion yuan"),

@@ -56,7 +56,20 @@ def _package_in(directory: str) -> dict:
 
 
 def _resources() -> dict[str, dict]:
-    return {resource["name"]: resource for resource in _package()["resources"]}
+    package = _package()
+    catalogue = "datasets/datapackage.json"
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise DatasetError(
+            f"The dataset catalogue {catalogue} has no 'resources' list, so no dataset can be found. "
+            f"{_restore_hint(DATASETS_DIR / catalogue)}"
+        )
+    for k, resource in enumerate(resources):
+        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str) or not resource.get("path"):
+            raise DatasetError(
+                f"Resource {k + 1} of {catalogue} lacks a 'name' or a 'path'. {_restore_hint(DATASETS_DIR / catalogue)}"
+            )
+    return {resource["name"]: resource for resource in resources}
 
 
 def names() -> list[str]:
@@ -125,9 +138,11 @@ def _load_cached(directory: str, name: str):
     import pandas as pd
 
     resource = _resource(name)
+    fields = _schema_fields(resource)
+    _check_readable(DATASETS_DIR / resource["path"])
     path = _check_file(resource)
-    fields = resource["schema"]["fields"]
     declared = [field["name"] for field in fields]
+    _check_row_lengths(path, declared)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except Exception as error:  # a truncated or garbled file: say which and how to restore
@@ -138,10 +153,18 @@ def _load_cached(directory: str, name: str):
     if found != declared:
         missing = [c for c in declared if c not in found]
         extra = [c for c in found if c not in declared]
+        if not missing and not extra:
+            moved = next(k for k, (a, b) in enumerate(zip(found, declared)) if a != b)
+            raise DatasetError(
+                f"The columns of {path.name} are in the wrong order: column {moved + 1} is "
+                f"'{found[moved]}' but datapackage.json declares '{declared[moved]}' there. {_restore_hint(path)}"
+            )
         raise DatasetError(
             f"The columns of {path.name} do not match datapackage.json: "
             f"missing {missing or 'none'}, unexpected {extra or 'none'}. {_restore_hint(path)}"
         )
+    if frame.empty:
+        raise DatasetError(f"The data file {path.name} has a header but no rows. {_restore_hint(path)}")
     for field in fields:
         column, kind = field["name"], field.get("type", "string")
         if kind in ("integer", "number"):
@@ -153,6 +176,13 @@ def _load_cached(directory: str, name: str):
                     f"In {path.name}, column '{column}' should hold {kind}s, but row {row + 2} "
                     f"holds {frame.at[row, column]!r}. {_restore_hint(path)}"
                 )
+            infinite = converted.isin([float("inf"), float("-inf")])
+            if infinite.any():
+                row = int(infinite.idxmax())
+                raise DatasetError(
+                    f"In {path.name}, column '{column}' should hold finite {kind}s, but row {row + 2} "
+                    f"holds {frame.at[row, column]!r}. {_restore_hint(path)}"
+                )
             if kind == "integer" and (converted.dropna() % 1 != 0).any():
                 raise DatasetError(
                     f"In {path.name}, column '{column}' should hold whole numbers. {_restore_hint(path)}"
@@ -161,7 +191,98 @@ def _load_cached(directory: str, name: str):
         elif kind == "boolean":
             mapping = {"true": True, "false": False, "True": True, "False": False}
             frame[column] = frame[column].map(mapping).astype("boolean")
+    _check_constraints(path, frame, resource["schema"], fields)
     return frame
+
+
+def _schema_fields(resource: dict) -> list[dict]:
+    """Return a resource's declared fields, or say plainly that datapackage.json lacks them."""
+    schema = resource.get("schema")
+    fields = schema.get("fields") if isinstance(schema, dict) else None
+    if not isinstance(fields, list) or not fields or not all(isinstance(f, dict) and "name" in f for f in fields):
+        raise DatasetError(
+            f"The dataset '{resource['name']}' has no schema (a 'schema' with named 'fields') in "
+            f"datapackage.json, so its columns cannot be checked. {_restore_hint(DATASETS_DIR / 'datapackage.json')}"
+        )
+    return fields
+
+
+def _check_readable(path: Path) -> None:
+    """Say plainly when a data file is missing, a directory, or cannot be opened."""
+    if not path.exists():
+        raise DatasetError(f"The data file {path} is missing. {_restore_hint(path)}")
+    if not path.is_file():
+        raise DatasetError(f"The data file datasets/{path.name} is a directory, not a CSV file. {_restore_hint(path)}")
+    try:
+        with open(path, "rb") as handle:
+            handle.read(1)
+    except OSError as error:
+        raise DatasetError(
+            f"The data file datasets/{path.name} cannot be read ({error.strerror or error}). {_restore_hint(path)}"
+        ) from None
+
+
+def _check_row_lengths(path: Path, declared: list[str]) -> None:
+    """Reject a row with fewer or more cells than the header (pandas would pad it with NaN)."""
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            for number, cells in enumerate(csv.reader(handle), start=1):
+                if number > 1 and cells and len(cells) != len(declared):
+                    missing = declared[len(cells)] if len(cells) < len(declared) else None
+                    detail = f"column '{missing}' and after are missing" if missing else "it has extra cells"
+                    raise DatasetError(
+                        f"In {path.name}, row {number} has {len(cells)} cells but the header declares "
+                        f"{len(declared)} ({detail}). {_restore_hint(path)}"
+                    )
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise DatasetError(f"The data file {path.name} could not be read as CSV ({error}). {_restore_hint(path)}") from None
+
+
+def _check_constraints(path: Path, frame, schema: dict, fields: list[dict]) -> None:
+    """Check the schema's required, unique, enum and pattern constraints and a year key without gaps."""
+
+    def fail(column: str, index, what: str) -> None:
+        raise DatasetError(
+            f"In {path.name}, row {int(index) + 2}, column '{column}' {what}. {_restore_hint(path)}"
+        )
+
+    for field in fields:
+        column, constraints = field["name"], field.get("constraints") or {}
+        values = frame[column]
+        if constraints.get("required"):
+            empty = values.isna()
+            if empty.any():
+                fail(column, empty.idxmax(), "is empty, but every row needs a value")
+        if constraints.get("unique"):
+            repeated = values.notna() & values.duplicated(keep="first")
+            if repeated.any():
+                index = repeated.idxmax()
+                fail(column, index, f"repeats the value {values[index]!r}, which must be unique")
+        if "enum" in constraints:
+            allowed = {str(v) for v in constraints["enum"]}
+            outside = values.notna() & ~values.astype(str).isin(allowed)
+            if outside.any():
+                index = outside.idxmax()
+                fail(column, index, f"holds {values[index]!r}, not one of {', '.join(sorted(allowed))}")
+        if "pattern" in constraints:
+            wrong = values.notna() & ~values.astype(str).str.fullmatch(constraints["pattern"])
+            if wrong.any():
+                index = wrong.idxmax()
+                fail(column, index, f"holds {values[index]!r}, which does not match {constraints['pattern']!r}")
+    key = schema.get("primaryKey")
+    key = [key] if isinstance(key, str) else list(key or [])
+    if len(key) > 1:
+        repeated = frame.duplicated(subset=key, keep="first")
+        if repeated.any():
+            fail(", ".join(key), repeated.idxmax(), "repeats a primary key that must be unique")
+    if key == ["year"]:  # a yearly series: a deleted year would silently stretch a growth rate
+        years = frame["year"].dropna().astype(int).sort_values()
+        gaps = years.diff().fillna(1) != 1
+        if gaps.any():
+            index = gaps.idxmax()
+            fail("year", index, f"jumps to {years[index]} after {years.shift()[index]}: a year is missing")
 
 
 def load(name: str):
@@ -211,17 +332,36 @@ def value(name: str, **where) -> float:
     row or more than one row matches, saying which, so a lesson never picks a number silently.
     """
     frame = load(name)
-    return float(row(name, frame=frame, **where)["value"])
+    if "value" not in frame.columns:
+        raise DatasetError(
+            f"Dataset '{name}' has no 'value' column, so value() cannot pick a number from it; use "
+            f"data.row('{name}', ...) for a whole row. Columns: {', '.join(frame.columns)}."
+        )
+    number = row(name, frame=frame, **where)["value"]
+    if number != number:  # NaN: the matching row has no value
+        condition = ", ".join(f"{k}={v!r}" for k, v in where.items())
+        raise DatasetError(f"The row of '{name}' with {condition} has no value (the cell is empty).")
+    return float(number)
 
 
 def row(name: str, frame=None, **where):
     """Return the one row (a pandas Series) of dataset ``name`` matching ``where``."""
     frame = load(name) if frame is None else frame
+    if not where:
+        raise DatasetError(
+            f"Say which row of '{name}' you want, e.g. a column=value filter; columns: {', '.join(frame.columns)}."
+        )
     mask = None
     for column, wanted in where.items():
         if column not in frame.columns:
             raise DatasetError(
                 f"Dataset '{name}' has no column '{column}'. Columns: {', '.join(frame.columns)}."
+            )
+        import pandas as pd
+
+        if not pd.api.types.is_scalar(wanted):
+            raise DatasetError(
+                f"The filter {column}= must be one value (text or a number); got {describe(wanted)}."
             )
         match = frame[column] == wanted
         mask = match if mask is None else mask & match

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cqlab.errors import CqlabInputError, describe
+from cqlab.errors import CqlabInputError, describe, expect_choice
 
 COLUMNS = ["term_zh", "pinyin", "term_en", "definition", "lesson"]
 
@@ -94,13 +94,17 @@ def search(query: str, lesson: str | None = None):
     syllable's start: 'xinzhi' finds 'xīn zhì'), the English term, or the definition — whole words or word
     beginnings, never letters across words. A match in the term itself ranks above one in the definition
     ('RCEP' finds RCEP first); a one-letter word matches whole words of the terms only. An empty query
-    returns every term.
+    returns every term. ``lesson``, if
+    given, is a lesson number such as 4 or '04' that has glossary terms.
     """
     if not isinstance(query, str):
         raise CqlabInputError(f"A glossary search needs text, e.g. '新质' or 'cluster'; got {describe(query)}.")
     table = terms()
     if lesson is not None:
-        table = table[table["lesson"] == str(lesson).zfill(2)]
+        lessons = sorted(set(table["lesson"].dropna().astype(str)))
+        key = str(lesson).zfill(2) if isinstance(lesson, (str, int)) and not isinstance(lesson, bool) else lesson
+        expect_choice(key, "lesson", lessons)
+        table = table[table["lesson"] == key]
     query_tokens = _tokens(query)
     if not query_tokens:
         return table.reset_index(drop=True)

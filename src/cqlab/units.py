@@ -6,7 +6,14 @@ millions (10^6). 1 亿 = 100 million; 1 万亿 = 1 trillion; 5000 亿 = 500 bill
 
 from __future__ import annotations
 
-from cqlab.errors import CqlabInputError, describe, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_finite_result,
+    expect_number,
+)
 
 #: How many ones each unit word stands for.
 SCALE = {
@@ -53,9 +60,15 @@ def scale_of(unit: str) -> float:
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
-    """Convert ``value`` from one unit to another: convert(5000, "亿", "billion") == 500.0."""
+    """Convert ``value`` from one unit to another: convert(5000, "亿", "billion") == 500.0.
+
+    ``value`` must be a finite number; the units are words of SCALE (optionally followed by 元/yuan).
+    A result too large for a float (e.g. 1e300 万亿 in ones) raises CqlabInputError, not inf.
+    """
     number = expect_number(value, "value")
-    return number * scale_of(from_unit) / scale_of(to_unit)
+    return expect_finite_result(
+        number * scale_of(from_unit) / scale_of(to_unit), "The converted value", f"{value!r} {from_unit} in {to_unit!r}"
+    )
 
 
 def to_ones(value: float, unit: str) -> float:
@@ -64,11 +77,18 @@ def to_ones(value: float, unit: str) -> float:
 
 
 def humanize(ones: float, language: str = "en", digits: int = 3) -> str:
-    """Write a plain number in the largest fitting unit: 1.2e12 -> "1.2 trillion" / "1.2万亿"."""
+    """Write a plain number in the largest fitting unit: 1.2e12 -> "1.2 trillion" / "1.2万亿".
+
+    ``ones`` is a finite number, ``language`` "en" or "zh", ``digits`` the significant digits (1-15).
+    Rounding that reaches the next unit rolls over: 999.9e9 -> "1 trillion", not "1000 billion".
+    """
     number = expect_number(ones, "number")
+    expect_choice(language, "language", ("en", "zh"))
+    digits = expect_count(digits, "digits (significant digits)", minimum=1, maximum=15)
+    rounded = float(f"{number:.{digits}g}")  # round first, so 999.9e9 at 3 digits is 1e12
     steps = CHINESE_STEPS if language == "zh" else ENGLISH_STEPS
     for size, word in steps:
-        if abs(number) >= size:
-            shown = f"{float(f'{number / size:.{digits}g}'):g}"  # 3 significant digits, no 5e+03
+        if abs(rounded) >= size:
+            shown = f"{float(f'{rounded / size:.{digits}g}'):g}"  # significant digits, no 5e+03
             return f"{shown}{word}" if language == "zh" else f"{shown} {word}"
-    return f"{float(f'{number:.{digits}g}'):g}"
+    return f"{rounded:g}"

@@ -16,3 +16,22 @@ class Case:
     what: str
     call: Callable[[], object]
     expected: str
+
+
+def warning_of(call: Callable[[], object]) -> Callable[[], object]:
+    """A case for a legal but suspicious value: turn the CqlabWarning it must give into the error checked."""
+
+    def run():
+        import warnings
+
+        from cqlab.errors import CqlabInputError, CqlabWarning
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        for warning in caught:
+            if issubclass(warning.category, CqlabWarning):
+                raise CqlabInputError(f"(a warning) {warning.message}")
+        return None
+
+    return run

@@ -31,3 +31,12 @@ CASES = [
                                                   "emp": [1.0, 1.0], "hc": [1.0, 1.0], "labsh": [0.5, 0.5]}), 1, 2),
          "must be positive"),
 ]
+
+CASES += [
+    Case("an empty table", lambda: accounting.account(_pwt().iloc[0:0], 1990, 2000), "empty table"),
+    Case("a labour share of 1.5 in one year", lambda: accounting.account(
+        _pwt().assign(labsh=lambda t: t["labsh"].where(t["year"] != 1995, 1.5)), 1990, 2000), "in 1995 it is 1.5"),
+    Case("an infinite capital stock", lambda: accounting.account(
+        _pwt().assign(rnna=lambda t: t["rnna"].where(t["year"] != 1995, float("inf"))), 1990, 2000), "values must be finite"),
+    Case("a list instead of a table", lambda: accounting.year_range([1, 2]), "needs a table"),
+]

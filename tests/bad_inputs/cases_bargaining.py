@@ -29,3 +29,9 @@ CASES = [
          "must be at least 1"),
     Case("a closed loop of one step", lambda: nb.cycle_positions(1), "number of steps must be at least 2"),
 ]
+
+CASES += [
+    Case("a NaN among the payoffs", lambda: nb.nash_product([float("nan"), 50], 100, 0.5, 10, 10), "finite numbers, not nan"),
+    Case("payoffs as text", lambda: nb.nash_product("50", 100, 0.5, 10, 10), "list of numbers"),
+    Case("a billion steps round a cycle", lambda: nb.cycle_positions(10**9), "at most 100000"),
+]

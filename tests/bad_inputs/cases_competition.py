@@ -1,7 +1,14 @@
 """Bad inputs for lesson 05 (market concentration and merger notification)."""
 
-from cqlab.models.competition import hhi, merge, merger_effect, notification_required
-from tests.bad_inputs import Case
+from cqlab.models.competition import (
+    classify_2023,
+    hhi,
+    merge,
+    merger_effect,
+    notification_required,
+    thresholds_from_table,
+)
+from tests.bad_inputs import Case, warning_of
 
 CASES = [
     Case("market shares above 100% in total", lambda: hhi([60, 50]), "at most 100%"),
@@ -15,4 +22,12 @@ CASES = [
          "cannot exceed its worldwide"),
     Case("only one party", lambda: notification_required([(100, 30)], "2024"), "at least two parties"),
     Case("an unknown rules version", lambda: notification_required([(10, 3), (20, 10)], "2020"), "'2018', '2024'"),
+    Case("shares given as fractions", warning_of(lambda: hhi([0.3, 0.2, 0.5])), "look like fractions"),
+    Case("a merged share of 150%", lambda: classify_2023(2000, 200, merged_share=150), "at most 100"),
+    Case("a merged share that is NaN", lambda: classify_2023(2000, 200, merged_share=float("nan")), "not nan"),
+    Case("no thresholds table at all", lambda: thresholds_from_table(None, "2018"), "must be a table"),
+    Case("a thresholds table without the version column", lambda: thresholds_from_table(
+        __import__("pandas").DataFrame({"rule": ["china"]}), "2018"), "lacks the column(s) version"),
+    Case("shares as a dict", lambda: hhi({"A": 30}), "list of percentages"),
+    Case("shares with an infinite entry", lambda: hhi([float("inf"), 20]), "not inf"),
 ]

@@ -4,7 +4,7 @@ import math
 
 import cqlab
 from cqlab import data, glossary, units
-from cqlab.models import growth
+from cqlab.models import growth, innovation
 from tests.bad_inputs import Case
 
 CASES = [
@@ -25,4 +25,24 @@ CASES = [
     Case("a growth rate below -100%", lambda: growth.project(1, -1.5, 3), "greater than -1"),
     Case("a term not in the glossary", lambda: glossary.lookup("flux capacitor"), "not in the glossary"),
     Case("a number as a glossary search", lambda: glossary.search(33618), "needs text"),
+    # raw library exceptions, overflow, hangs
+    Case("value() on a table without a value column", lambda: data.value("districts", district_cn="渝中区"), "no 'value' column"),
+    Case("digits=None for humanize", lambda: units.humanize(5e8, digits=None), "digits (significant digits) must be a whole number"),
+    Case("a growth period of a ten-thousandth of a year", lambda: growth.cagr(100, 200, 1e-4), "too large to compute"),
+    Case("a projection over 10**12 years", lambda: growth.project(100, 0.05, 10**12), "at most 500"),
+    Case("a projection that overflows", lambda: growth.project(100, 1e6, 400), "too large to compute"),
+    Case("an int too large for a float", lambda: units.convert(10**400, "亿", "billion"), "far too large"),
+    Case("a target year a billion years away", lambda: growth.required_growth_rate(1, 2, 2023, 10**9), "at most 9999"),
+    # silently wrong
+    Case("an unknown language for humanize", lambda: units.humanize(5e8, language="fr"), "one of 'en', 'zh'"),
+    Case("a conversion that overflows to inf", lambda: units.convert(1e300, "万亿", ""), "too large to compute"),
+    Case("infinity as a value", lambda: units.convert(math.inf, "亿", "billion"), "not inf"),
+    Case("month 00 and month 13 in a period", lambda: growth.months_covered("2023-00/2023-13"), "months run from 01 to 12"),
+    Case("a half-year period that ends before it starts", lambda: growth.months_covered("2023-09/2023-02"), "ends before it starts"),
+    Case("a period in no known form", lambda: growth.months_covered("2023-W12"), "'YYYY-H1'"),
+    # misleading messages
+    Case("money converted into a count", lambda: innovation.convert_unit(1, "billion yuan", "万户"), "measure different things"),
+    Case("observations of an indicator the table lacks", lambda: innovation.observations(
+        data.load("macro"), "GPD"), "Did you mean: GDP"),
+    Case("a glossary search in a lesson that does not exist", lambda: glossary.search("cluster", lesson=42), "got '42'"),
 ]

@@ -27,3 +27,9 @@ CASES = [
                                                                            include_expectations="yes"),
          "include_expectations must be True or False"),
 ]
+
+CASES += [
+    Case("a target year a billion years away", lambda: innovation.check_target(_firms(), 1e5, 10**9), "at most 9999"),
+    Case("a target year 600 years on", lambda: innovation.check_target(_firms(), 1e5, 2600), "at most 500"),
+    Case("an infinite target", lambda: innovation.check_target(_firms(), float("inf"), 2027), "not inf"),
+]

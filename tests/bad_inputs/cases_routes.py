@@ -1,6 +1,13 @@
 """Bad inputs for lesson 06 (route choice and period-safe flow arithmetic)."""
 
-from cqlab.models.routes import Route, generalised_cost, growth, total
+from cqlab.models.routes import (
+    Route,
+    break_even_value_of_time,
+    generalised_cost,
+    growth,
+    period_span,
+    total,
+)
 from tests.bad_inputs import Case
 
 _ROUTE = Route("r", "route", "线路", days=10, cost=5_000)
@@ -16,4 +23,10 @@ CASES = [
     Case("summing a full year with a nine-month figure", lambda: total([_FULL, _JAN_SEP]), "not full years"),
     Case("comparing a full year with a nine-month figure", lambda: growth(_FULL, _JAN_SEP), "different spans"),
     Case("treating a count of ports as a flow", lambda: total([_PORTS]), "not full years"),
+    Case("a route name instead of a Route", lambda: generalised_cost("road", 100), "must be a Route"),
+    Case("break-even of two route names", lambda: break_even_value_of_time("road", "rail_sea"), "must be a Route"),
+    Case("months 13 and 14 in a partial year", lambda: period_span("2023-13/2023-14", "partial-year"), "months run from 01 to 12"),
+    Case("30 February in a day range", lambda: period_span("2023-01-01/2023-02-30", "partial-year"), "impossible date"),
+    Case("a partial year that ends before it starts", lambda: period_span("2023-09/2023-01", "partial-year"), "ends before it starts"),
+    Case("an unknown period type", lambda: period_span("2023", "monthly"), "must be one of"),
 ]

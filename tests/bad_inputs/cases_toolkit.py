@@ -35,3 +35,10 @@ CASES = [
 ]
 CASES.append(Case("30 February as a shock date", lambda: toolkit.simulate_daily(shock_start="02-30"), "month-day"))
 CASES.append(Case("firm counts from a list, not the macro table", lambda: toolkit.firm_counts([1, 2]), "Expected the 'macro' dataset"))
+
+CASES += [
+    Case("only two cut-offs", lambda: toolkit.classify(_FIRMS, cutoffs=(10, 40)), "three percentiles"),
+    Case("cut-offs as text", lambda: toolkit.classify(_FIRMS, cutoffs="10,40,70"), "three percentiles"),
+    Case("a negative seed", lambda: toolkit.simulate_firms(seed=-1), "at least 0"),
+    Case("a million firms", lambda: toolkit.simulate_firms(n=10**6), "at most 10000"),
+]

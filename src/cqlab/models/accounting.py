@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number, expect_table
 
 #: Labour input: persons engaged, or total hours (persons x average hours).
 LABOUR_MEASURES = ("persons", "hours")
@@ -82,6 +82,18 @@ def _check_table(table) -> None:
             f"The table lacks the column(s) {', '.join(missing)}; expected the Penn World Table columns "
             f"{', '.join(REQUIRED_COLUMNS)} (load it with data.load('pwt_china'))."
         )
+    expect_table(table, "The growth-accounting table", REQUIRED_COLUMNS, "data.load('pwt_china')")
+    for column in REQUIRED_COLUMNS:
+        try:
+            values = table[column].astype(float)
+        except (TypeError, ValueError):
+            raise CqlabInputError(f"The column {column} must hold numbers; it holds {describe(list(table[column][:3]))}.") from None
+        infinite = values.isin([np.inf, -np.inf])
+        if infinite.any():
+            year = table["year"][infinite].iloc[0]
+            raise CqlabInputError(f"The column {column} holds {values[infinite].iloc[0]} in {year}; values must be finite.")
+    if table["year"].isna().any():
+        raise CqlabInputError("Every row of the growth-accounting table needs a year; some have none.")
 
 
 def year_range(table) -> tuple[int, int]:
@@ -126,6 +138,14 @@ def _period(table, start, end, labour_measure):
             raise CqlabInputError(f"The column {column} has gaps in {start}-{end}; choose another period.")
     if len(rows) != end - start + 1:
         raise CqlabInputError(f"Some years between {start} and {end} are missing from the table.")
+    shares = rows["labsh"].astype(float)
+    outside = (shares <= 0) | (shares >= 1)
+    if outside.any():
+        year = int(rows["year"][outside].iloc[0])
+        raise CqlabInputError(
+            f"The labour share (labsh) must lie strictly between 0 and 1 in every year; in {year} it is "
+            f"{shares[outside].iloc[0]:g}."
+        )
     return start, end, rows
 
 

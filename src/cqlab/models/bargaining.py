@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_number
+from cqlab.errors import CqlabInputError, describe, expect_count, expect_number, expect_numbers
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def nash_bargaining(surplus: float, beta: float, worker_outside: float, firm_out
 def nash_product(worker_payoff, surplus: float, beta: float, worker_outside: float, firm_outside: float):
     """Return (w - d_w)^beta * (S - w - d_f)^(1 - beta) for workers' payoffs w (0 outside the deal set)."""
     s, b, dw, df = _check(surplus, beta, worker_outside, firm_outside)
-    w = np.asarray(worker_payoff, dtype=float)
+    w = expect_numbers(worker_payoff, "The workers' payoffs w")
     gain_w = np.clip(w - dw, 0.0, None)
     gain_f = np.clip(s - w - df, 0.0, None)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -118,11 +118,11 @@ def tree_levels(levels, max_drawn: int = 60) -> list[Level]:
         ) from None
     if not pairs:
         raise CqlabInputError("A network needs at least one level; got none.")
-    max_drawn = int(expect_number(max_drawn, "max_drawn", minimum=1, integer=True))
+    max_drawn = expect_count(max_drawn, "max_drawn", minimum=1)
     laid_out = []
     above = None
     for index, (name, count) in enumerate(pairs):
-        count = int(expect_number(count, f"The number of nodes in '{name}'", minimum=1, integer=True))
+        count = expect_count(count, f"The number of nodes in '{name}'", minimum=1)
         drawn = min(count, max_drawn)
         x = np.array([0.5]) if drawn == 1 else np.linspace(0.0, 1.0, drawn)
         laid_out.append(
@@ -135,7 +135,7 @@ def tree_levels(levels, max_drawn: int = 60) -> list[Level]:
 
 def cycle_positions(steps: int, radius: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """Return x, y of ``steps`` points on a circle, clockwise from the top (for a closed loop)."""
-    n = int(expect_number(steps, "The number of steps", minimum=2, integer=True))
+    n = expect_count(steps, "The number of steps", minimum=2)
     r = expect_number(radius, "The radius", minimum=0, allow_min=False)
     angles = math.pi / 2 - 2 * math.pi * np.arange(n) / n
     return r * np.cos(angles), r * np.sin(angles)

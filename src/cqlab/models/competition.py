@@ -14,9 +14,18 @@ official published values, cited constant by constant below. China's notificatio
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    CqlabWarning,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_number,
+    expect_table,
+)
 
 #: The largest possible HHI (one firm with 100% of the market), with shares in percent.
 HHI_MAX = 10_000.0
@@ -53,8 +62,12 @@ _TOLERANCE = 1e-9  # shares typed as 33.3 + 33.3 + 33.4 must not fail "at most 1
 
 
 def _shares(shares, name: str = "market shares") -> list[float]:
-    """Check a list of percentage shares (each 0-100, total at most 100); return them as floats."""
-    if isinstance(shares, (str, bytes)) or not hasattr(shares, "__iter__"):
+    """Check a list of percentage shares (each 0-100, total at most 100); return them as floats.
+
+    Shares that look like fractions (several firms, every share at most 1, total at most 1) are
+    legal but almost surely a mistake: a CqlabWarning says so and the HHI is then near 0.
+    """
+    if isinstance(shares, (str, bytes, dict)) or not hasattr(shares, "__iter__") or hasattr(shares, "columns"):
         raise CqlabInputError(
             f"The {name} must be a list of percentages, e.g. [30, 25, 20]; got {describe(shares)}."
         )
@@ -65,6 +78,13 @@ def _shares(shares, name: str = "market shares") -> list[float]:
     if not values:
         raise CqlabInputError(f"The {name} must list at least one firm; got an empty list.")
     total = sum(values)
+    if len(values) > 1 and 0 < total <= 1 + _TOLERANCE:
+        warnings.warn(
+            f"The {name} {values} add up to {total:g}: they look like fractions. cqlab reads shares in "
+            f"percent, so 0.3 means 0.3%, not 30%. Multiply by 100 if you meant fractions.",
+            CqlabWarning,
+            stacklevel=3,
+        )
     if total > 100 + _TOLERANCE:
         raise CqlabInputError(
             f"The {name} add up to {total:g}%, but shares of one market can total at most 100%. "
@@ -81,7 +101,7 @@ def hhi(shares) -> float:
 def concentration_ratio(shares, n: int = 4) -> float:
     """Return CRn, the combined share (%) of the ``n`` largest firms."""
     values = _shares(shares)
-    n = int(expect_number(n, "n (number of largest firms)", minimum=1, integer=True))
+    n = expect_count(n, "n (number of largest firms)", minimum=1)
     return float(sum(sorted(values, reverse=True)[:n]))
 
 
@@ -117,6 +137,8 @@ def classify_2023(hhi_after: float, delta: float, merged_share: float | None = N
     """Return the US 2023 Merger Guidelines reading of a merger (Section 2.1), in plain words."""
     hhi_after = expect_number(hhi_after, "post-merger HHI", minimum=0, maximum=HHI_MAX)
     delta = expect_number(delta, "change in HHI", minimum=0, maximum=HHI_MAX)
+    if merged_share is not None:
+        merged_share = expect_number(merged_share, "merged firm's market share (%)", minimum=0, maximum=100)
     significant = delta > MG2023_SIGNIFICANT_DELTA
     if hhi_after > MG2023_HIGHLY_CONCENTRATED and significant:
         return "presumed to substantially lessen competition (HHI > 1800 and ΔHHI > 100)"
@@ -159,9 +181,11 @@ class MergerEffect:
 
 def merger_effect(shares, i: int, j: int) -> MergerEffect:
     """Return HHI before and after firms ``i`` and ``j`` (0-based) merge, ΔHHI and both US readings."""
-    before = _shares(shares)
-    after = merge(before, i, j)
-    h0, h1 = hhi(before), hhi(after)
+    before = _shares(shares)  # warns once if the shares look like fractions
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CqlabWarning)
+        after = merge(before, i, j)
+        h0, h1 = hhi(before), hhi(after)
     merged_share = before[i] + before[j]
     delta = 2.0 * before[i] * before[j]  # equals h1 - h0 exactly in algebra, without rounding below 0
     return MergerEffect(
@@ -196,13 +220,16 @@ def thresholds_from_table(table, version: str) -> NotificationThresholds:
     The table has one row per (rule, version, test_part): rule ``worldwide`` or ``china``, test_part
     ``combined_turnover`` or ``each_of_two_parties``, value in 亿元.
     """
+    expect_table(table, "The thresholds table", ("rule", "version", "test_part", "value"),
+                 "data.load('merger_thresholds')")
     version = str(version).strip()
     expect_choice(version, "rules version", NOTIFICATION_VERSIONS)
     rows = table[table["version"].astype(str).str.strip() == version]
 
     def pick(rule: str, part: str) -> float:
         hit = rows[(rows["rule"] == rule) & (rows["test_part"] == part)]
-        values = set(hit["value"].astype(float))
+        values = {expect_number(v, f"threshold '{rule}/{part}' ({version}) in the table", minimum=0)
+                  for v in hit["value"]}
         if len(values) != 1:
             raise CqlabInputError(
                 f"The merger_thresholds dataset should hold one value for rule '{rule}', part '{part}', "

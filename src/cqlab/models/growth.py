@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, expect_number
+from cqlab.errors import (
+    MAX_YEARS,
+    CqlabInputError,
+    expect_count,
+    expect_finite_result,
+    expect_number,
+)
 
 
 def cagr(start: float, end: float, years: float) -> float:
     """Return the compound annual growth rate (a fraction) that takes ``start`` to ``end``."""
     start = expect_number(start, "start value", minimum=0, allow_min=False)
     end = expect_number(end, "end value", minimum=0, allow_min=False)
-    years = expect_number(years, "number of years", minimum=0, allow_min=False)
-    return (end / start) ** (1.0 / years) - 1.0
+    years = expect_number(years, "number of years", minimum=0, allow_min=False, maximum=MAX_YEARS)
+    try:
+        rate = (end / start) ** (1.0 / years) - 1.0
+    except OverflowError:
+        rate = float("inf")
+    return expect_finite_result(rate, "The growth rate", f"start={start:g}, end={end:g}, years={years:g}")
 
 
 def required_growth_rate(baseline: float, target: float, base_year: int, target_year: int) -> float:
-    """Return the CAGR needed to go from ``baseline`` in ``base_year`` to ``target`` in ``target_year``."""
-    base_year = int(expect_number(base_year, "base year", integer=True))
-    target_year = int(expect_number(target_year, "target year", integer=True))
+    """Return the CAGR needed to go from ``baseline`` in ``base_year`` to ``target`` in ``target_year``.
+
+    Years are whole numbers between 1 and 9999, the target year after the base year and at most
+    MAX_YEARS later; baseline and target are positive numbers.
+    """
+    base_year = expect_count(base_year, "base year", minimum=1, maximum=9999)
+    target_year = expect_count(target_year, "target year", minimum=1, maximum=9999)
     if target_year <= base_year:
         raise CqlabInputError(
             f"The target year must come after the base year ({base_year}); got {target_year}."
@@ -32,15 +46,26 @@ def required_growth_rate(baseline: float, target: float, base_year: int, target_
 
 
 def project(baseline: float, rate: float, years: int) -> np.ndarray:
-    """Return the path baseline*(1+rate)^t for t = 0..years (years+1 values)."""
+    """Return the path baseline*(1+rate)^t for t = 0..years (years+1 values).
+
+    ``baseline`` > 0, ``rate`` > -1 (a fraction), ``years`` a whole number from 0 to MAX_YEARS;
+    a path that overflows (e.g. rate 1e6 for 500 years) raises CqlabInputError.
+    """
     baseline = expect_number(baseline, "baseline", minimum=0, allow_min=False)
     rate = expect_number(rate, "growth rate", minimum=-1, allow_min=False)
-    years = int(expect_number(years, "number of years", minimum=0, integer=True))
-    return baseline * (1.0 + rate) ** np.arange(years + 1)
+    years = expect_count(years, "number of years", minimum=0, maximum=MAX_YEARS)
+    with np.errstate(over="ignore"):
+        path = baseline * (1.0 + rate) ** np.arange(years + 1)
+    expect_finite_result(path[-1], "The projected value", f"baseline={baseline:g}, rate={rate:g}, years={years}")
+    return path
 
 
 def years_to_reach(baseline: float, target: float, rate: float) -> float:
-    """Return how many years growth at ``rate`` takes from ``baseline`` to ``target``."""
+    """Return how many years growth at ``rate`` takes from ``baseline`` to ``target`` (inf if never).
+
+    ``baseline`` and ``target`` > 0, ``rate`` > -1. A rate of 0 or less never reaches a higher target:
+    the answer is then ``inf`` on purpose (the only non-finite result cqlab returns).
+    """
     baseline = expect_number(baseline, "baseline", minimum=0, allow_min=False)
     target = expect_number(target, "target", minimum=0, allow_min=False)
     rate = expect_number(rate, "growth rate", minimum=-1, allow_min=False)
@@ -68,14 +93,37 @@ def annualise(partial_value: float, months_covered: int, method: str = "proporti
 
 
 def months_covered(period: str) -> int:
-    """Return how many months a period label covers: "2023-01/2023-10" -> 10, "2023" -> 12."""
+    """Return how many months a period label covers: "2023-01/2023-10" -> 10, "2023" -> 12.
+
+    Also "2023-H1" -> 6, "2025-Q1" -> 3, and a day range "2024-01-01/2024-08-02" -> 7 (its days as
+    the nearest whole number of average months: an approximation, stated here). Months must be 01-12; an impossible month raises CqlabInputError.
+    """
     import re
 
     if not isinstance(period, str):
         raise CqlabInputError(f"A period must be text like '2023-01/2023-10'; got {period!r}.")
+    if re.fullmatch(r"\s*\d{4}-H[12]\s*", period):
+        return 6
+    if re.fullmatch(r"\s*\d{4}-Q[1-4]\s*", period):
+        return 3
+    days = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*/\s*(\d{4})-(\d{2})-(\d{2})\s*", period)
+    if days:  # a day range: its length in days, as the nearest whole number of average months
+        import datetime
+
+        parts = [int(g) for g in days.groups()]
+        try:
+            start, end = datetime.date(*parts[:3]), datetime.date(*parts[3:])
+        except ValueError as error:
+            raise CqlabInputError(f"The period {period!r} names an impossible date ({error}).") from None
+        if end < start:
+            raise CqlabInputError(f"The period {period!r} ends before it starts.")
+        return max(1, round(((end - start).days + 1) / (365.25 / 12)))
     match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})\s*", period)
     if match:
         y1, m1, y2, m2 = (int(g) for g in match.groups())
+        for month in (m1, m2):
+            if not 1 <= month <= 12:
+                raise CqlabInputError(f"The period {period!r} names month {month:02d}; months run from 01 to 12.")
         months = (y2 - y1) * 12 + (m2 - m1) + 1
         if months < 1:
             raise CqlabInputError(f"The period {period!r} ends before it starts.")
@@ -83,5 +131,5 @@ def months_covered(period: str) -> int:
     if re.fullmatch(r"\s*\d{4}\s*", period):
         return 12
     raise CqlabInputError(
-        f"Cannot tell how many months {period!r} covers; expected 'YYYY' or 'YYYY-MM/YYYY-MM'."
+        f"Cannot tell how many months {period!r} covers; expected 'YYYY', 'YYYY-MM/YYYY-MM', 'YYYY-H1' or 'YYYY-Q1'."
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_count, expect_number
 from cqlab.models import growth
 from cqlab.units import scale_of
 
@@ -23,6 +23,11 @@ from cqlab.units import scale_of
 STATUSES = ("outturn", "preliminary", "census-revised", "partial-year", "expectation")
 CONFIDENCES = ("verified", "partial", "low")
 _PREFIXES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
+_ENGLISH_PREFIXES = ("trillion", "billion", "million", "thousand")
+#: English measure words and the Chinese ones they stand for.
+_MEASURES = {"yuan": "元", "yuan RMB": "元", "RMB": "元"}
+#: Measures that are not counts of things: a bare number ('million') never converts to these.
+_NOT_COUNTS = ("元", "%", "days", "天", "年")
 
 
 def _article(number: int) -> str:
@@ -45,9 +50,19 @@ def status_of(period_type: str, revision: str = "") -> str:
 
 
 def split_unit(unit: str) -> tuple[str, str]:
-    """Split a unit into (scale prefix, measure): '万家' -> ('万', '家'), '亿元' -> ('亿', '元'), '%' -> ('', '%')."""
+    """Split a unit into (scale prefix, measure): '万家' -> ('万', '家'), '亿元' -> ('亿', '元'), '%' -> ('', '%').
+
+    English units too: 'billion yuan' -> ('billion', '元'), 'million' -> ('million', '').
+    """
     if not isinstance(unit, str):
         raise CqlabInputError(f"A unit must be text such as '家' or '亿元'; got {describe(unit)}.")
+    unit = unit.strip()
+    for prefix in _ENGLISH_PREFIXES:
+        if unit == prefix or unit.startswith(prefix + " "):
+            measure = unit[len(prefix):].strip()
+            return prefix, _MEASURES.get(measure, measure)
+    if unit in _MEASURES:
+        return "", _MEASURES[unit]
     for prefix in _PREFIXES:
         if unit.startswith(prefix) and len(unit) > len(prefix):
             return prefix, unit[len(prefix):]
@@ -55,11 +70,17 @@ def split_unit(unit: str) -> tuple[str, str]:
 
 
 def convert_unit(value: float, from_unit: str, to_unit: str) -> float:
-    """Convert between units with the same measure: convert_unit(1.1, '万家', '家') == 11000."""
+    """Convert between units with the same measure: convert_unit(1.1, '万家', '家') == 11000.
+
+    Chinese and English scales mix: convert_unit(1, '万亿元', 'billion yuan') == 1000. A bare English
+    number ('million') counts the things the other unit counts: convert_unit(3, 'million', '万户') == 300;
+    it never converts to money, percentages or time.
+    """
     value = expect_number(value, "value")
     p_from, m_from = split_unit(from_unit)
     p_to, m_to = split_unit(to_unit)
-    if m_from != m_to:
+    bare_count = (m_from == "" and m_to not in _NOT_COUNTS) or (m_to == "" and m_from not in _NOT_COUNTS)
+    if m_from != m_to and not bare_count:
         raise CqlabInputError(
             f"Cannot convert {from_unit} to {to_unit}: they measure different things ({m_from} vs {m_to})."
         )
@@ -71,6 +92,8 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
 
     Columns: year, value (in ``unit``; default the most common unit of the rows), unit,
     source_value, source_unit, status, confidence, qualifier, period, months, note.
+    Rows without a year (e.g. "earlier" vs "current" figures) are left out: they cannot be ordered.
+    Units may mix Chinese and English scales (亿元, billion yuan, 万亿元): see convert_unit.
     """
     import pandas as pd
 
@@ -88,6 +111,12 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
         close = difflib.get_close_matches(str(indicator), known, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise CqlabInputError(f"No observed values for the indicator {indicator!r}.{hint}")
+    rows = rows[rows["year"].notna()] if "year" in rows.columns else rows.iloc[0:0]
+    if rows.empty:
+        raise CqlabInputError(
+            f"The indicator {indicator!r} has no observations with a year, so it is not a time series "
+            "that observations() can order; read its rows with data.row(...) instead."
+        )
     unit = unit or rows["unit"].mode().iloc[0]
     revision = rows["revision"] if "revision" in rows.columns else pd.Series("", index=rows.index)
     qualifier = rows["value_qualifier"] if "value_qualifier" in rows.columns else pd.Series("exact", index=rows.index)
@@ -187,7 +216,7 @@ def check_target(
     is flagged as indicative, even if the scopes match.
     """
     target = expect_number(target, "target", minimum=0, allow_min=False)
-    target_year = int(expect_number(target_year, "target year", integer=True))
+    target_year = expect_count(target_year, "target year", minimum=1, maximum=9999)
     expect_choice(annualise_method, "annualise method", ("proportional", "as_is"))
     if not isinstance(include_expectations, bool):
         raise CqlabInputError(f"include_expectations must be True or False; got {describe(include_expectations)}.")

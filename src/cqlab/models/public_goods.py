@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_number
+from cqlab.errors import CqlabInputError, describe, expect_count, expect_number
 
 #: Comparisons of r/N + s with 1 treat differences below this as ties (slider steps are floats).
 TOLERANCE = 1e-9
@@ -38,7 +38,7 @@ def _group_size(group_size: object) -> int:
             "A public-goods game needs a group of at least 2 villagers (alone, nobody shares the "
             f"upkeep); got a group size of {group_size!r}."
         )
-    return int(expect_number(group_size, "The group size", minimum=2, integer=True))
+    return expect_count(group_size, "The group size", minimum=2)
 
 
 def _multiplier(multiplier: object) -> float:
@@ -171,7 +171,7 @@ def payoff_curves(group_size: int, multiplier: float, reward: float = 0.0, endow
     import pandas as pd
 
     n, r, s, e = _group_size(group_size), _multiplier(multiplier), _reward(reward), _endowment(endowment)
-    points = int(expect_number(points, "points", minimum=2, integer=True))
+    points = expect_count(points, "points", minimum=2)
     c = np.linspace(0.0, e, points)
     others = equilibrium_contribution(n, r, s, e)
     own = e - c + r * (c + (n - 1) * others) / n + s * c
@@ -188,7 +188,7 @@ def gaps_to_targets(level: float, level_year: int, targets):
     import pandas as pd
 
     level = expect_number(level, "The level")
-    level_year = int(expect_number(level_year, "The year of the level", integer=True))
+    level_year = expect_count(level_year, "The year of the level", minimum=1, maximum=9999)
     try:
         items = sorted(dict(targets).items())
     except (TypeError, ValueError):
@@ -199,7 +199,7 @@ def gaps_to_targets(level: float, level_year: int, targets):
         raise CqlabInputError("Targets must hold at least one year and value; got none.")
     rows = []
     for year, target in items:
-        year = int(expect_number(year, "A target year", integer=True))
+        year = expect_count(year, "A target year", minimum=1, maximum=9999)
         target = expect_number(target, f"The target for {year}")
         if year <= level_year:
             raise CqlabInputError(

@@ -18,7 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_finite_result,
+    expect_number,
+)
 
 #: Cargo value factors f (illustrative: no dataset measures them; the student may change them).
 CARGO_FACTORS = {"low-value": 0.5, "standard": 1.0, "high-value": 3.0}
@@ -54,10 +60,23 @@ def _factor(cargo_factor: float) -> float:
     return expect_number(cargo_factor, "cargo value factor", minimum=0, allow_min=False)
 
 
+def _route(route, name: str = "route") -> Route:
+    if not isinstance(route, Route):
+        raise CqlabInputError(
+            f"The {name} must be a Route, e.g. default_routes()['road']; got {describe(route)}."
+        )
+    return route
+
+
 def generalised_cost(route: Route, value_of_time: float, cargo_factor: float = 1.0) -> float:
-    """Return money cost + value of time x days x cargo factor, in yuan per container."""
+    """Return money cost + value of time x days x cargo factor, in yuan per container.
+
+    ``route`` is a Route; value of time a finite number >= 0; cargo factor > 0.
+    """
+    route = _route(route)
     v = expect_number(value_of_time, "value of time (yuan per container-day)", minimum=0)
-    return route.cost + v * _factor(cargo_factor) * route.days
+    return expect_finite_result(route.cost + v * _factor(cargo_factor) * route.days, "The generalised cost",
+                                f"value of time {v:g}")
 
 
 def break_even_value_of_time(a: Route, b: Route, cargo_factor: float = 1.0) -> float | None:
@@ -66,10 +85,12 @@ def break_even_value_of_time(a: Route, b: Route, cargo_factor: float = 1.0) -> f
     v* = (c_b - c_a) / (f (d_a - d_b)). Returns None when the two routes take the same time (their
     costs never cross) and a negative number when one route is both cheaper and faster (it always wins).
     """
+    a, b = _route(a, "first route"), _route(b, "second route")
     f = _factor(cargo_factor)
     if a.days == b.days:
         return None
-    return (b.cost - a.cost) / (f * (a.days - b.days))
+    return expect_finite_result((b.cost - a.cost) / (f * (a.days - b.days)), "The break-even value of time",
+                                f"cargo factor {f:g}")
 
 
 def best_route(routes, value_of_time: float, cargo_factor: float = 1.0) -> Route:
@@ -190,6 +211,22 @@ def period_span(period: str, period_type: str) -> str:
             "compared as one."
         )
     names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    if (m := _MONTHS.match(period)) or (m := _DAYS.match(period)):
+        import datetime
+
+        groups = [int(g) for g in m.groups()]
+        for month in (groups[1], groups[4] if len(groups) == 6 else groups[3]):
+            if not 1 <= month <= 12:
+                raise CqlabInputError(f"The period '{period}' names month {month:02d}; months run from 01 to 12.")
+        if len(groups) == 6:
+            try:
+                start, end = datetime.date(*groups[:3]), datetime.date(*groups[3:])
+            except ValueError as error:
+                raise CqlabInputError(f"The period '{period}' names an impossible date ({error}).") from None
+        else:
+            start, end = datetime.date(groups[0], groups[1], 1), datetime.date(groups[2], groups[3], 1)
+        if end < start:
+            raise CqlabInputError(f"The period '{period}' ends before it starts.")
     if m := _MONTHS.match(period):
         return f"{names[int(m[2]) - 1]}-{names[int(m[4]) - 1]}"
     if m := _DAYS.match(period):

@@ -27,7 +27,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_list,
+    expect_number,
+)
 
 # --------------------------------------------------------------------------------------------
 # 1. Instrument types
@@ -177,7 +184,7 @@ def simulate_daily(
     ``shock_size`` for ``shock_days`` days from ``shock_start`` (month-day); a lasting change adds
     ``step_size`` from ``step_start`` on. Fixed seed, so the same inputs give the same series.
     """
-    seed = int(expect_number(seed, "seed", minimum=0, integer=True))
+    seed = expect_count(seed, "seed", minimum=0, maximum=2**32 - 1)
     year = int(expect_number(year, "year", minimum=1900, maximum=2100, integer=True))
     level = expect_number(level, "level")
     noise = expect_number(noise, "noise (standard deviation)", minimum=0)
@@ -282,7 +289,7 @@ def simulate_firms(n: int = 60, seed: int = 7) -> pd.DataFrame:
     are correlated but not the same ranking, as in real 亩均 data.
     """
     n = int(expect_number(n, "number of firms", minimum=4, maximum=10000, integer=True))
-    seed = int(expect_number(seed, "seed", minimum=0, integer=True))
+    seed = expect_count(seed, "seed", minimum=0, maximum=2**32 - 1)
     rng = np.random.default_rng(seed)
     land = np.round(rng.lognormal(mean=np.log(60), sigma=0.7, size=n), 1)
     output_per_mu = rng.lognormal(mean=np.log(400), sigma=0.6, size=n)
@@ -336,6 +343,15 @@ def check_cutoffs(d_below: float, c_below: float, b_below: float) -> tuple[float
     return d, c, b
 
 
+def _cutoffs(cutoffs) -> tuple[float, float, float]:
+    """Check ``cutoffs``: three percentiles (D, C, B) in rising order."""
+    if isinstance(cutoffs, (str, bytes, dict)) or not hasattr(cutoffs, "__len__") or len(cutoffs) != 3:
+        raise CqlabInputError(
+            f"cutoffs must be three percentiles (for D, C and B), e.g. (10, 40, 70); got {describe(cutoffs)}."
+        )
+    return check_cutoffs(*cutoffs)
+
+
 def classify(firms: pd.DataFrame, tax_weight: float = 0.0, cutoffs=(10, 40, 70)) -> pd.DataFrame:
     """Rank firms by ``score`` and give each a class A/B/C/D by percentile cut-offs (illustrative).
 
@@ -343,7 +359,7 @@ def classify(firms: pd.DataFrame, tax_weight: float = 0.0, cutoffs=(10, 40, 70))
     below cutoffs[2] B, otherwise A. Returns the per-mu table with ``score``, ``rank``
     (1 = best) and ``class``, sorted best first.
     """
-    d, c, b = check_cutoffs(*cutoffs)
+    d, c, b = _cutoffs(cutoffs)
     table = per_mu(firms)
     table["score"] = score(firms, tax_weight)
     percentile = 100 * table["score"]
@@ -432,13 +448,15 @@ def ladder_matrix(up, down) -> np.ndarray:
     with probability 1 - up - down. The top rung is absorbing. Illustrative numbers, the
     student's to set.
     """
+    up = expect_list(up, "up (probabilities per rung)", "[0.3, 0.2, 0.1]")
+    down = expect_list(down, "down (probabilities per rung)", "[0, 0.05, 0.05]")
     up = [expect_number(p, f"up probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(up)]
     down = [
         expect_number(p, f"down probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(down)
     ]
     if len(up) != len(down) or not up:
         raise CqlabInputError(
-            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)}."
+            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)} (up={up}, down={down})."
         )
     if down[0] != 0:
         raise CqlabInputError(f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.")

@@ -6,9 +6,10 @@ import ipywidgets as widgets
 
 from cqlab import data
 from cqlab.charts import PALETTE, source_note
+from cqlab.errors import CqlabInputError
 from cqlab.i18n import label
 from cqlab.models import accounting
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_in_range
 
 #: Colours and bilingual names of the parts of output growth, in stacking order.
 PARTS = {
@@ -82,6 +83,12 @@ class GrowthAccountingWidget(ChartWidget):
         self.citation = CITATION
         first, last = accounting.year_range(self.table)
         default_start = accounting.first_year_with(self.table, "rtfpna")  # so PWT's TFP sits beside ours
+        if start is not None:
+            arg_in_range(start, "start year", first, last - 1, integer=True)
+        if end is not None:
+            arg_in_range(end, "end year", first + 1, last, integer=True)
+        if (start or default_start) >= (end or last):
+            raise CqlabInputError(f"The end year must come after the start year ({start or default_start}); got {end or last}.")
         controls = {
             "start": widgets.IntSlider(value=start or default_start, min=first, max=last - 1,
                                        description=label("Start", "起始年")),

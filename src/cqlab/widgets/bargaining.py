@@ -56,6 +56,7 @@ class BargainingWidget(ChartWidget):
     figsize = (7.5, 3.8)
 
     def __init__(self, surplus: float = 100.0, beta: float = 0.5, worker_outside: float = 20.0, firm_outside: float = 20.0):
+        surplus, beta, worker_outside, firm_outside = bargaining._check(surplus, beta, worker_outside, firm_outside)
         self.surplus = surplus
         style = {"description_width": "230px"}
         wide = widgets.Layout(width="600px")

@@ -13,7 +13,7 @@ import html
 import ipywidgets as widgets
 
 from cqlab.charts import enforce_min_text_size, figure_png, new_figure, show_png
-from cqlab.errors import CqlabInputError
+from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
 from cqlab.i18n import label
 from cqlab.style import adapt_widget
 
@@ -49,6 +49,38 @@ class Panel(widgets.VBox):
         return bundle
 
 
+def arg_in_range(value, name: str, minimum: float, maximum: float, *, integer: bool = False) -> float:
+    """Check a constructor argument against its control's range with the models' own validator.
+
+    A slider would clamp an out-of-range value without a word (beta=2 would become 1); the widget
+    rejects it instead, with the same message a model function gives.
+    """
+    return expect_number(value, name, minimum=minimum, maximum=maximum, integer=integer)
+
+
+def arg_choice(value, name: str, options):
+    """Check a constructor argument against a choice control's options (values, not labels)."""
+    values = [o[1] if isinstance(o, tuple) else o for o in options]
+    return expect_choice(value, name, values)
+
+
+def guard_choices(control, name: str) -> None:
+    """Make a choice control (Dropdown, ToggleButtons ...) reject an unknown value in cqlab's words.
+
+    Setting ``control.value = 'fr'`` then raises CqlabInputError naming the value and the choices,
+    instead of traitlets' "Invalid selection: value not found".
+    """
+    original = control._trait_validators.get("value")
+
+    def check(obj, proposal):
+        if proposal.value is not None and proposal.value not in list(obj._options_values):
+            shown = ", ".join(repr(v) for v in obj._options_values)
+            raise CqlabInputError(f"{name} must be one of {shown}; got {describe(proposal.value)}.")
+        return original(obj, proposal) if original is not None else proposal.value
+
+    control._register_validator(check, ("value",))
+
+
 class ChartWidget:
     """Controls that drive one chart and one line of result text.
 
@@ -76,7 +108,9 @@ class ChartWidget:
             _fit_narrow_panes(control)
         controls[main].add_class(MAIN_CONTROL_CLASS)
         self.main_control = controls[main]
-        for control in controls.values():
+        for key, control in controls.items():
+            if isinstance(control, widgets.widget_selection._Selection):
+                guard_choices(control, getattr(control, "description", "") or key)
             control.observe(self._on_change, names="value")
         adapt_widget(self)  # the display style (CQLAB_STYLE): present widens labels and the chart
         self.refresh()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from cqlab.charts import PALETTE, source_note
+from cqlab.errors import CqlabInputError, describe
 from cqlab.i18n import label
 from cqlab.models import competition as model
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_choice
 
 FIRMS = ["A", "B", "C", "D", "E"]
 #: Illustrative default shares (%): not data. The rest of the market (100 - total) is a fringe of
@@ -20,6 +21,15 @@ class MergerHHIWidget(ChartWidget):
     """Sliders for five firms' market shares (%), a choice of two firms to merge, HHI before and after."""
 
     def __init__(self, shares=DEFAULT_SHARES, pair=DEFAULT_PAIR):
+        shares = model._shares(shares)
+        if len(shares) != len(FIRMS):
+            raise CqlabInputError(
+                f"The widget has {len(FIRMS)} firms, so shares must list {len(FIRMS)} percentages, e.g. "
+                f"{DEFAULT_SHARES}; got {len(shares)}: {shares}."
+            )
+        if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+            raise CqlabInputError(f"pair must be two firm indices (0-{len(FIRMS) - 1}), e.g. (3, 4); got {describe(pair)}.")
+        pair = model._pair(shares, *pair)
         options = [(label(f"Firm {f}", f"企业{f}"), k) for k, f in enumerate(FIRMS)]
         controls = {
             f"share_{f}": widgets.FloatSlider(
@@ -87,6 +97,12 @@ class NotificationWidget(ChartWidget):
     """Enter the parties' worldwide and China turnovers (亿元); see which test is met in 2018 and 2024."""
 
     def __init__(self, turnovers=DEFAULT_TURNOVERS, parties: int = 2, thresholds=None):
+        arg_choice(parties, "parties", [2, 3])
+        turnovers = model._turnovers(turnovers)
+        if len(turnovers) != 3:
+            raise CqlabInputError(
+                f"The widget shows three parties, so turnovers must list three (worldwide, China) pairs; got {len(turnovers)}."
+            )
         self.thresholds = thresholds or {v: model.load_thresholds(v) for v in model.NOTIFICATION_VERSIONS}
         controls = {
             "parties": widgets.ToggleButtons(options=[2, 3], value=parties,

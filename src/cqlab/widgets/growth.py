@@ -11,7 +11,7 @@ from cqlab.charts import PALETTE, axis_unit, source_note
 from cqlab.errors import expect_number
 from cqlab.i18n import get_language, label
 from cqlab.models import growth
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_choice, arg_in_range
 
 CUSTOM = "custom"
 
@@ -43,6 +43,10 @@ class TargetPathWidget(ChartWidget):
         options = [
             (f"{row.cluster_cn} {row.cluster_en}", row.cluster_cn) for row in self.baselines.itertuples()
         ] + [(label("Custom baseline (enter below)", "自定义基数(在下方输入)"), CUSTOM)]
+        if cluster is not None:
+            arg_choice(cluster, "cluster", options)
+        if target_year is not None:
+            arg_in_range(target_year, "target year", self.base_year + 1, self.base_year + 12, integer=True)
         default_target = float(first["tier_scale_yuan"]) / 1e8  # the tier's scale, in 亿元
         target_years = data.load("cluster_indicators").query("period_type == 'target'")["year"]
         default_year = int(target_years.mode().iloc[0])

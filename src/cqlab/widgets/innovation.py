@@ -20,7 +20,7 @@ from cqlab.charts import PALETTE, axis_unit, source_note
 from cqlab.errors import CqlabInputError, expect_choice, expect_number
 from cqlab.i18n import label
 from cqlab.models import innovation
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_choice
 
 #: Marker shape per status and its bilingual name.
 STATUS_STYLE = {
@@ -237,6 +237,7 @@ class TargetGapWidget(ChartWidget):
     figsize = (7.5, 4.6)
 
     def __init__(self, comparison: str = "rd_industry"):
+        arg_choice(comparison, "comparison", list(COMPARISONS))
         options = [(label(c.title[0], c.title[1]), key) for key, c in COMPARISONS.items()]
         horizon = plan_year()
         controls = {

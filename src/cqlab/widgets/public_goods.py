@@ -7,7 +7,7 @@ import ipywidgets as widgets
 from cqlab.charts import PALETTE, source_note
 from cqlab.i18n import label
 from cqlab.models import public_goods
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_in_range
 
 
 def draw_payoffs(figure, axes, outcome: public_goods.PublicGoodsOutcome) -> None:
@@ -67,7 +67,11 @@ class PublicGoodsWidget(ChartWidget):
     figsize = (7.5, 4.6)
 
     def __init__(self, group_size: int = 10, multiplier: float = 3.0, reward: float = 0.0, endowment: float = 10.0):
-        self.endowment = endowment
+        group_size = public_goods._group_size(group_size)
+        arg_in_range(group_size, "The group size", 2, 40, integer=True)
+        arg_in_range(multiplier, "The return multiplier r", 0.5, 12.0)
+        arg_in_range(reward, "The reward per unit s", 0.0, 1.5)
+        self.endowment = public_goods._endowment(endowment)
         style = {"description_width": "150px"}
         wide = widgets.Layout(width="520px")
         controls = {

@@ -8,9 +8,10 @@ import ipywidgets as widgets
 import numpy as np
 
 from cqlab.charts import PALETTE, source_note
+from cqlab.errors import CqlabInputError, describe
 from cqlab.i18n import get_language, label
 from cqlab.models import routes as model
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_choice, arg_in_range
 
 VOT_MAX = 3_000  # yuan per container-day: the slider's and the chart's range (illustrative)
 #: Short names for the controls (the chart legend uses the full names).
@@ -21,6 +22,12 @@ class RouteChoiceWidget(ChartWidget):
     """Value of time and cargo type -> generalised cost of each route, the winner, the switch points."""
 
     def __init__(self, routes=None, value_of_time: float = 200.0, cargo: str = "standard"):
+        arg_in_range(value_of_time, "value of time (yuan/container-day)", 0, VOT_MAX)
+        arg_choice(cargo, "cargo", list(model.CARGO_FACTORS))
+        if routes is not None and not isinstance(routes, dict):
+            raise CqlabInputError(f"routes must be a dict of Route by key, e.g. default_routes(); got {describe(routes)}.")
+        if routes is not None:
+            model._routes(routes)
         self.base_routes = routes if routes is not None else model.default_routes()
         style = {"description_width": "230px"}
         wide = widgets.Layout(width="560px")

@@ -11,9 +11,10 @@ import numpy as np
 import pandas as pd
 
 from cqlab.charts import PALETTE, source_note
+from cqlab.errors import CqlabInputError, describe
 from cqlab.i18n import get_language, label
 from cqlab.models import toolkit
-from cqlab.widgets.base import ChartWidget
+from cqlab.widgets.base import ChartWidget, arg_choice, arg_in_range
 
 _STYLE = {"description_width": "200px"}
 _WIDE = widgets.Layout(width="480px")
@@ -57,6 +58,11 @@ class CadenceWidget(ChartWidget):
     def __init__(self, cadence: str = "week", noise: float = DEFAULTS["noise"],
                  shock_size: float = DEFAULTS["shock_size"], shock_days: int = DEFAULTS["shock_days"],
                  step_size: float = DEFAULTS["step_size"]):
+        arg_choice(cadence, "cadence", list(toolkit.CADENCES))
+        arg_in_range(noise, "noise (standard deviation)", 0.5, 12.0)
+        arg_in_range(shock_size, "shock size", -30.0, 30.0)
+        arg_in_range(shock_days, "shock length in days", 1, 30, integer=True)
+        arg_in_range(step_size, "step size", -10.0, 10.0)
         options = [(cadence_name(key), key) for key in toolkit.CADENCES]
         controls = {
             "cadence": widgets.SelectionSlider(
@@ -209,8 +215,11 @@ class MuRankingWidget(ChartWidget):
 
     def __init__(self, firms: pd.DataFrame | None = None, tax_weight: float = 1.0,
                  cutoffs=(10, 40, 70)):
+        if firms is not None:
+            toolkit.per_mu(firms)
+        arg_in_range(tax_weight, "weight on tax per mu", 0.0, 1.0)
+        d, c, b = toolkit._cutoffs(cutoffs)
         self.firms = toolkit.simulate_firms() if firms is None else firms
-        d, c, b = cutoffs
         controls = {
             "tax_weight": _slider(widgets.FloatSlider, tax_weight, 0.0, 1.0, 0.1,
                                   label("Weight on tax per mu", "亩均税收权重"),
@@ -292,6 +301,12 @@ class LadderWidget(ChartWidget):
     nrows, ncols = 1, 2
 
     def __init__(self, ladder: str = "scale", up=(0.3, 0.2, 0.1), down=(0.05, 0.05), years: int = 15):
+        arg_choice(ladder, "ladder", list(toolkit.LADDERS))
+        for name, values, count in (("up", up, 3), ("down", down, 2)):
+            if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != count:
+                raise CqlabInputError(f"{name} must list {count} probabilities (0-1); got {describe(values)}.")
+        toolkit.ladder_matrix(list(up), [0.0, *down])
+        arg_in_range(years, "number of years", 1, 40, integer=True)
         controls = {
             "ladder": widgets.Dropdown(
                 options=[(" → ".join(ladder_names(key)), key) for key in toolkit.LADDERS], value=ladder,

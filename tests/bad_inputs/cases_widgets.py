@@ -1,0 +1,42 @@
+"""Bad arguments to the widgets' constructors and bad values set on their choice controls.
+
+A slider clamps an out-of-range value without a word and traitlets says "Invalid selection: value not
+found"; the widgets answer with the same validators and messages as the model functions instead.
+"""
+
+from cqlab.widgets.bargaining import BargainingWidget
+from cqlab.widgets.competition import MergerHHIWidget, NotificationWidget
+from cqlab.widgets.public_goods import PublicGoodsWidget
+from cqlab.widgets.routes import RouteChoiceWidget
+from cqlab.widgets.start import LanguageChartWidget
+from cqlab.widgets.toolkit import CadenceWidget, LadderWidget, MuRankingWidget
+from tests.bad_inputs import Case
+
+
+def _set(widget_class, control, value):
+    """Build a widget, then set one of its controls as a student's code would."""
+    widget = widget_class()
+    widget.controls[control].value = value
+
+
+CASES = [
+    Case("an unknown cargo type", lambda: RouteChoiceWidget(cargo="gold"), "got 'gold'"),
+    Case("a negative value of time for the widget", lambda: RouteChoiceWidget(value_of_time=-5), "at least 0"),
+    Case("a cadence with a capital letter", lambda: CadenceWidget(cadence="Week"), "got 'Week'"),
+    Case("noise beyond the slider", lambda: CadenceWidget(noise=50), "at most 12"),
+    Case("setting the language control to 'fr'", lambda: _set(LanguageChartWidget, "language", "fr"),
+         "must be one of 'en', 'zh'; got 'fr'"),
+    Case("setting the cargo control to 'gold'", lambda: _set(RouteChoiceWidget, "cargo", "gold"), "got 'gold'"),
+    Case("two shares for a five-firm widget", lambda: MergerHHIWidget(shares=(30, 20)), "must list 5 percentages"),
+    Case("a merging pair of one firm", lambda: MergerHHIWidget(pair=(2, 2)), "two different firms"),
+    Case("shares above 100% for the widget", lambda: MergerHHIWidget(shares=(50, 30, 20, 10, 5)), "at most 100%"),
+    Case("four parties for the notification widget", lambda: NotificationWidget(parties=4), "got 4"),
+    Case("β = 2 for the bargaining widget", lambda: BargainingWidget(beta=2), "beta must be at most 1"),
+    Case("a group of 100 for the village widget", lambda: PublicGoodsWidget(group_size=100), "at most 40"),
+    Case("a group of one for the village widget", lambda: PublicGoodsWidget(group_size=1), "at least 2"),
+    Case("two cut-offs for the ranking widget", lambda: MuRankingWidget(cutoffs=(10, 40)),
+         "three percentiles"),
+    Case("an unknown ladder", lambda: LadderWidget(ladder="giants"), "got 'giants'"),
+    Case("a probability above 1 on the ladder", lambda: LadderWidget(up=(1.5, 0.2, 0.1)), "at most 1"),
+    Case("100 years on the ladder", lambda: LadderWidget(years=100), "at most 40"),
+]
