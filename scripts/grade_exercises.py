@@ -113,8 +113,8 @@ def load_engine():
 class Progress:
     """Print n/N, one line per file and an estimate of the time left."""
 
-    def __init__(self, total: int, out=sys.stdout):
-        self.total, self.started, self.out = total, time.monotonic(), out
+    def __init__(self, total: int, out=None):
+        self.total, self.started, self.out = total, time.monotonic(), out or sys.stdout
 
     def __call__(self, done: int, total: int, result: SubmissionResult) -> None:
         elapsed = time.monotonic() - self.started
@@ -131,7 +131,8 @@ def _row_only(file: str, set_id: str | None, status: str, message: str, modified
 
 
 def grade_paths(number: str, root: Path, files: list[Path], engine, jobs: int = 2, limits=None,
-                exercises: Path = EXERCISES, out=sys.stdout) -> list[SubmissionResult]:
+                exercises: Path = EXERCISES, out=None) -> list[SubmissionResult]:
+    out = out or sys.stdout
     """Grade ``files`` (under ``root``) for set ``number``: one result per file, in the same order."""
     prints = identify.set_fingerprints(exercises)
     wanted = prints.get(number)
@@ -188,8 +189,9 @@ def grade_folder(number: str, path: Path, output: Path | None = None, jobs: int 
                  students: list[str] | None = None, engine=None, limits=None, written_page: list[str] = (),
                  lms_kind: str | None = None, roster: Path | None = None, column: str | None = None,
                  policy: lms.LatePolicy | None = None, exercises: Path = EXERCISES,
-                 out=sys.stdout) -> Path:
+                 out=None) -> Path:
     """Grade a folder (or one file) for set ``number``; write the CSV and reports; return the CSV path."""
+    out = out or sys.stdout
     sets = find_sets(exercises)
     if number not in sets:
         raise SystemExit(f"No exercise set {number}. Sets: {', '.join(sets) or 'none'}.")

@@ -34,7 +34,7 @@ class Question:
 
 def student_of(file: str) -> str:
     """The student a file belongs to: its path without the notebook suffix(es)."""
-    name = re.sub(r"(\.ipynb)?(\.txt|\.json)?$", "", file, flags=re.IGNORECASE)
+    name = re.sub(r"(\.ipynb)?(\.(txt|json|pdf|html?|py|zip|docx?|md))?$", "", file, flags=re.IGNORECASE)
     return name or file
 
 
