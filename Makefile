@@ -6,7 +6,7 @@ READY  := $(VENV)/.installed
 SET    ?= 01
 SUBMISSIONS ?= submissions
 
-.PHONY: lab test execute bench assign grade lint clean help
+.PHONY: lab test execute bench assign grade edition lint clean help
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -42,8 +42,11 @@ bench: $(READY)    ## measure speed and size; writes bench/REPORT.md
 assign: $(READY)   ## regenerate student notebooks and autograders from the exercise masters
 	$(BIN)/python scripts/assign_exercises.py
 
-grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIONS=path/to/folder
-	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
+grade: $(READY)    ## grade submissions in the sandbox: make grade SET=01 SUBMISSIONS=folder-or-file [STUDENT=name]
+	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS) $(if $(STUDENT),--student "$(STUDENT)",)
+
+edition: $(READY)  ## write the student edition (no solutions) as a git repository: make edition DEST=path
+	$(BIN)/python scripts/student_edition.py $(DEST)
 
 lint: $(READY)     ## ruff over the package, tests and notebooks
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
