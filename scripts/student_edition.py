@@ -29,7 +29,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,7 +136,9 @@ def scan(folder: Path, names: set[str], lines: set[str]) -> list[str]:
 
 
 def course_version(root: Path = ROOT) -> str:
-    version = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    found = re.search(r'^version\s*=\s*"([^"]+)"', (root / "pyproject.toml").read_text(encoding="utf-8"),
+                      re.MULTILINE)  # tomllib is Python 3.11+; the course supports 3.10
+    version = found[1] if found else "unknown version"
     commit = _git("rev-parse", "--short", "HEAD", cwd=root).strip()
     dirty = " with uncommitted changes" if _git("status", "--porcelain", cwd=root).strip() else ""
     return f"cqlab {version} (course commit {commit}{dirty})"

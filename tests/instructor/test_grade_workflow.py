@@ -24,7 +24,7 @@ if str(ROOT / "scripts") not in sys.path:
 
 import grade_exercises  # noqa: E402
 from grading import identify, lms, report  # noqa: E402
-from grading.results import SubmissionResult, WrittenAnswer
+from grading.results import SubmissionResult, WrittenAnswer  # noqa: E402
 from grading.results import TestResult as Check  # noqa: E402
 
 SET = "01"
