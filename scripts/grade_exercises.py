@@ -105,8 +105,10 @@ def read_notebook(path: Path) -> tuple[dict | None, str, str]:
 
 def load_engine():
     """The sandboxed engine, imported only when grading (its sandbox checks cost a moment)."""
-    from grading import engine
-
+    try:
+        from grading import engine
+    except ImportError as error:
+        raise SystemExit(f"The grading engine (scripts/grading/engine.py) cannot be loaded: {error}") from error
     return engine
 
 
