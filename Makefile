@@ -8,7 +8,7 @@ SUBMISSIONS ?= submissions
 LESSON ?= 01
 PRESENT_READY := $(VENV)/.present-installed
 
-.PHONY: lab update test present execute bench assign grade lint clean help hub links collect
+.PHONY: lab update test present execute bench assign grade edition lint clean help hub links collect
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -66,8 +66,11 @@ bench: $(READY) $(PRESENT_READY) $(HUBTOOLS_READY) $(HUB_READY) $(NODE_READY)  #
 assign: $(READY)   ## regenerate student notebooks and autograders from the exercise masters
 	$(BIN)/python scripts/assign_exercises.py
 
-grade: $(READY)    ## grade a folder of submissions: make grade SET=01 SUBMISSIONS=path/to/folder
-	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS)
+grade: $(READY)    ## grade submissions in the sandbox: make grade SET=01 SUBMISSIONS=folder-or-file [STUDENT=name]
+	$(BIN)/python scripts/grade_exercises.py $(SET) $(SUBMISSIONS) $(if $(STUDENT),--student "$(STUDENT)",)
+
+edition: $(READY)  ## write the student edition (no solutions) as a git repository: make edition DEST=path
+	$(BIN)/python scripts/student_edition.py $(DEST)
 
 hub: $(HUB_READY) $(NODE_READY)  ## start the class hub here, as root (CQLAB_HUB_IP=0.0.0.0 for a class; see hub/README.md)
 	hub/.venv/bin/jupyterhub -f hub/jupyterhub_config.py
