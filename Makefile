@@ -6,15 +6,15 @@ READY  := $(VENV)/.installed
 SET    ?= 01
 SUBMISSIONS ?= submissions
 
-.PHONY: lab test execute bench assign grade lint clean help
+.PHONY: lab test site execute bench assign grade lint clean help
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
 
-$(READY): pyproject.toml  ## create .venv and install the course with its test tools
+$(READY): pyproject.toml  ## create .venv and install the course with its test and site tools
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,site]"
 	touch $(READY)
 
 # Front-end assets and tools from the npm registry (package.json), vendored into node_modules/.
@@ -33,6 +33,9 @@ lab: $(READY)      ## open the course in JupyterLab on the start page
 test: $(READY) $(NODE_READY)  ## run every test: units, data, lessons (nbval), exercises, browser
 	$(BIN)/python -m pytest
 
+site: $(READY) $(NODE_READY)  ## build the course website offline into _site/ (lessons as saved, glossary, datasets)
+	$(BIN)/python site/build.py --out _site
+
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)
 
@@ -49,4 +52,4 @@ lint: $(READY)     ## ruff over the package, tests and notebooks
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
 
 clean:             ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache _site
