@@ -43,6 +43,7 @@ html_js_files = ["cqlab-a11y.js"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+html_use_index = False  # no general index: the pages have no index entries
 html_theme_options = {
     "repository_url": SETTINGS["repo_url"],
     "use_repository_button": False,
