@@ -90,10 +90,13 @@ def test_widgets_become_a_note_and_no_widget_manager_is_loaded(site):
         assert "widget-state+json" not in text and "embed-amd" not in text and "require.js" not in text
 
 
-def test_launch_links_open_each_lesson_in_the_hub_and_on_binder(site):
+def test_launch_links_open_each_lesson_and_exercise_set_in_the_hub_and_on_binder(site):
     hub = urlparse(SETTINGS["hub_url"])
-    for name in LESSONS:
-        text = (site / "lessons" / f"{name}.html").read_text(encoding="utf-8")
+    pages = [(f"lessons/{name}.html", f"notebooks/{name}.ipynb") for name in LESSONS]
+    pages += [(f"exercises/{name}.html", f"exercises/{name}/student/{name}.ipynb") for name in EXERCISES]
+    for page, notebook in pages:
+        name = page
+        text = (site / page).read_text(encoding="utf-8")
         links = [htmllib.unescape(h) for h in re.findall(r'class="cq-launch-link" href="([^"]+)"', text)]
         links += [htmllib.unescape(h) for h in re.findall(r'href="([^"]+)" class="cq-launch-link"', text)]
         pulls = [urlparse(h) for h in links if "/hub/user-redirect/git-pull" in h]
@@ -101,9 +104,9 @@ def test_launch_links_open_each_lesson_in_the_hub_and_on_binder(site):
         query = parse_qs(pulls[0].query)
         assert pulls[0].netloc == hub.netloc
         assert query["repo"] == [SETTINGS["repo_url"]] and query["branch"] == [SETTINGS["branch"]]
-        assert query["urlpath"][0].endswith(f"/notebooks/{name}.ipynb")
+        assert query["urlpath"][0].endswith(f"/{notebook}")
         binder = [h for h in links if h.startswith(SETTINGS["binder_url"])]
-        assert binder and unquote(binder[0]).endswith(f"labpath=notebooks/{name}.ipynb"), (name, links)
+        assert binder and unquote(binder[0]).endswith(f"labpath={notebook}"), (name, links)
 
 
 def test_no_page_names_a_cdn_and_math_is_vendored(site):
