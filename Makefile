@@ -8,7 +8,7 @@ SUBMISSIONS ?= submissions
 LESSON ?= 01
 PRESENT_READY := $(VENV)/.present-installed
 
-.PHONY: lab update test present execute bench assign grade edition lint clean help hub links collect
+.PHONY: lab update test present site execute bench assign grade edition lint clean help hub links collect
 
 help:              ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/ -/'
@@ -18,6 +18,12 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(READY)
+
+# The website builder (Sphinx, MyST-NB, the book theme): make site and make test; make lab never installs it.
+SITE_READY := $(VENV)/.site-installed
+$(SITE_READY): $(READY) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[site]"
+	touch $(SITE_READY)
 
 # The hub's tests and load test drive it from .venv (its client libraries); make lab never installs this.
 HUBTOOLS_READY := $(VENV)/.hub-installed
@@ -48,7 +54,7 @@ $(HUB_READY): pyproject.toml
 lab: $(READY)      ## open the course in JupyterLab on lesson 00 (LANGUAGE=zh for Chinese; serves the whole course folder)
 	$(if $(LANGUAGE),CQLAB_LANGUAGE=$(LANGUAGE) ,)$(BIN)/python -m cqlab lab
 
-test: $(READY) $(PRESENT_READY) $(HUBTOOLS_READY) $(NODE_READY) $(HUB_READY)  ## run every test: units, data, lessons (nbval), exercises, browser, hub, presentation
+test: $(READY) $(PRESENT_READY) $(SITE_READY) $(HUBTOOLS_READY) $(NODE_READY) $(HUB_READY)  ## run every test: units, data, lessons (nbval), exercises, browser, hub, presentation
 	$(BIN)/python -m pytest
 
 update: $(READY)   ## get the course's updates without losing your work (python -m cqlab update)
@@ -56,6 +62,9 @@ update: $(READY)   ## get the course's updates without losing your work (python 
 
 present: $(PRESENT_READY) $(NODE_READY)  ## show a lesson as an app for a projector: make present LESSON=01
 	$(BIN)/python -m cqlab present $(LESSON)
+
+site: $(SITE_READY) $(NODE_READY)  ## build the course website offline into _site/ (lessons as saved, glossary, datasets)
+	$(BIN)/python site/build.py --out _site
 
 execute: $(READY)  ## re-execute lessons in place (LESSONS=...; a lesson with uncommitted edits needs FORCE=1)
 	$(BIN)/python scripts/execute_lessons.py $(if $(FORCE),--force,) $(LESSONS)
@@ -85,4 +94,4 @@ lint: $(READY)     ## ruff over the package, tests and notebooks
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
 
 clean:             ## remove the virtual environment and caches
-	rm -rf $(VENV) hub/.venv .pytest_cache .ruff_cache
+	rm -rf $(VENV) hub/.venv .pytest_cache .ruff_cache _site
