@@ -360,9 +360,37 @@ def rebuild(data):
         return frame[[c for c, _ in columns]] if columns else frame
     if "figure" in data:
         return _rebuild_figure(data["figure"])
+    if "dataclass" in data:
+        return _rebuild_dataclass(str(data["dataclass"]), data.get("fields", []))
     if "unsupported" in data:
         return _opaque(data["unsupported"])
     return _opaque("malformed export")
+
+
+def _rebuild_dataclass(where: str, fields: list):
+    """A result object of cqlab's own models, built by its own constructor from the exported fields."""
+    import dataclasses
+    import importlib
+
+    module, _, qualname = where.partition(":")
+    if not module.startswith("cqlab.") or not re.fullmatch(r"[\w.]+", module) or not re.fullmatch(r"\w+", qualname):
+        return _opaque(qualname or "object")
+    try:
+        kind = getattr(importlib.import_module(module), qualname)
+    except (ImportError, AttributeError):
+        return _opaque(qualname)
+    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+        return _opaque(qualname)
+    values = {str(name): rebuild(value) for name, value in fields}
+    known = {f.name: f for f in dataclasses.fields(kind)}
+    try:
+        instance = kind(**{n: v for n, v in values.items() if n in known and known[n].init})
+    except Exception:
+        return _opaque(qualname)
+    for name, value in values.items():
+        if name in known and not known[name].init:
+            object.__setattr__(instance, name, value)
+    return instance
 
 
 def _num(entry) -> float:

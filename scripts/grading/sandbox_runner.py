@@ -89,6 +89,12 @@ def _plain(value, depth):
         return {"frame": [[plain(c, depth + 1), [plain(v, depth + 1) for v in value[c].tolist()]]
                           for c in value.columns.tolist()],
                 "index": [plain(v, depth + 1) for v in value.index.tolist()]}
+    import dataclasses
+
+    module = _str(getattr(kind, "__module__", ""))
+    if module.startswith("cqlab.") and dataclasses.is_dataclass(kind):  # a result of the course's own models
+        return {"dataclass": f"{module}:{kind.__qualname__}",
+                "fields": [[f.name, plain(getattr(value, f.name), depth + 1)] for f in dataclasses.fields(kind)]}
     if kind.__module__ == "matplotlib.figure" and kind.__name__ == "Figure":
         return {"figure": _figure(value)}
     return {"unsupported": kind.__name__}

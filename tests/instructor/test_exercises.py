@@ -2,7 +2,7 @@
 
 Every set's own checks (solutions score full marks, the blank notebook runs and scores zero, no solution
 leaks, the student notebook's form, committed files equal a fresh `make assign`) are in
-tests/exercise_checks.py and run from one thin file per set, tests/test_exercises_NN.py, so that
+tests/instructor/exercise_checks.py and run from one thin file per set, tests/test_exercises_NN.py, so that
 pytest-xdist spreads the sets over workers. This file checks that every lesson has a set and every set
 its test file, that `make assign` never overwrites a student's edited notebook and is deterministic,
 and that `make grade` survives broken submissions.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from tests.exercise_checks import (
+from tests.instructor.exercise_checks import (
     ROOT,
     SETS,
     TEST_FILE_TEMPLATE,
@@ -37,9 +37,9 @@ def test_every_lesson_has_an_exercise_set():
 
 def test_every_set_has_its_test_file():
     for number in SETS:
-        path = ROOT / "tests" / f"test_exercises_{number}.py"
+        path = ROOT / "tests" / "instructor" / f"test_exercises_{number}.py"
         assert path.exists() and path.read_text(encoding="utf-8") == TEST_FILE_TEMPLATE.format(number=number), (
-            f"{path.relative_to(ROOT)} is missing or edited: write it from tests.exercise_checks.TEST_FILE_TEMPLATE"
+            f"{path.relative_to(ROOT)} is missing or edited: write it from tests.instructor.exercise_checks.TEST_FILE_TEMPLATE"
         )
 
 
