@@ -63,6 +63,13 @@ def graded(number: str, variant: str):
     return engine.grade_one(paths(number)[variant], number)
 
 
+def check_questions(number: str) -> None:
+    questions = grade_exercises.questions(SETS[number])
+    assert 3 <= len(questions) <= 6, f"set {number} has {len(questions)} questions; 3-6 wanted"
+    assert any(q["manual"] for q in questions), f"set {number} has no written (manual) question"
+    assert any(not q["manual"] for q in questions), f"set {number} has no autograded question"
+
+
 def check_full_marks(number: str) -> None:
     result = graded(number, "solutions")
     assert {t.question for t in result.tests} == autograded(number)
