@@ -139,9 +139,11 @@ def _digest_tree(folder: Path) -> dict[str, str]:
 
 
 def _sandbox_processes() -> list[str]:
-    """Processes of the sandboxes' uids (>= 200000) still running."""
-    out = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
-    return [line for line in out.splitlines() if line.split() and int(line.split()[0]) >= 200_000]
+    """Processes of the sandboxes' uids (>= 200000) still running (a zombie, dead but not yet reaped by
+    the machine's init, runs nothing and is left out)."""
+    out = subprocess.run(["ps", "-eo", "uid=,stat=,pid=,args="], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines()
+            if line.split() and int(line.split()[0]) >= 200_000 and not line.split()[1].startswith("Z")]
 
 
 @pytest.fixture(scope="module")
