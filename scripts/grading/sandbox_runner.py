@@ -17,11 +17,16 @@ import builtins
 import json
 import math
 import os
+import re
 import sys
 
 _type, _isinstance, _len, _str, _float, _int, _list = type, isinstance, len, str, float, int, list
 _open, _replace, _getpid = builtins.open, os.replace, os.getpid
-MAX_ITEMS = 200_000  # a table larger than this is not an answer of these exercises
+MAX_ITEMS = 200_000
+# otter's locked cells of a student notebook: they check answers for the student and change none, so
+# grading skips them (saves importing otter and running the public tests in every submission)
+OTTER_CELL = re.compile(r'\s*(# Initialize Otter\s*import otter\s*grader = otter\.Notebook\([^()]*\)'
+                        r'|grader\.check\("\w+"\)|grader\.check_all\(\))\s*')  # a table larger than this is not an answer of these exercises
 
 
 class Unsupported(Exception):
@@ -145,6 +150,13 @@ def _figure(fig):
             "suptitle": _text(suptitle) if suptitle is not None else ""}
 
 
+class _NoGrader:
+    """Stands in for otter's ``grader`` while grading: its checks do nothing here."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
 def main(notebook_path, names_path, out_path):
     protocol = os.dup(1)  # the grader reads this; the student's own output goes to /dev/null
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -181,6 +193,10 @@ def main(notebook_path, names_path, out_path):
         source = cell.get("source", "")
         source = "".join(source) if _isinstance(source, _list) else _str(source)
         say(f"@@CELL {index}")
+        if OTTER_CELL.fullmatch(source):
+            shell.user_ns.setdefault("grader", _NoGrader())
+            say(f"@@DONE {index} ok")
+            continue
         result = shell.run_cell(source, silent=False, store_history=True)
         if _getpid() != main_pid:  # a forked child of student code: it must not run the notebook on
             os._exit(0)
