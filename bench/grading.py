@@ -81,6 +81,21 @@ def make_submissions(set_dir: Path, folder: Path, count: int) -> dict:
     return plan
 
 
+def _engine():
+    """scripts/grading/engine.py, imported under another package name (this module is called grading too)."""
+    import importlib
+    import importlib.util
+
+    if "cqlab_grading.engine" not in sys.modules:
+        package = ROOT / "scripts" / "grading"
+        spec = importlib.util.spec_from_file_location("cqlab_grading", package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["cqlab_grading"] = module
+        spec.loader.exec_module(module)
+    return importlib.import_module("cqlab_grading.engine")
+
+
 def bench_grading(count: int, work: Path, log=print) -> dict:
     found = find_set()
     if not found:
@@ -89,8 +104,7 @@ def bench_grading(count: int, work: Path, log=print) -> dict:
     folder = work / "submissions"
     plan = make_submissions(set_dir, folder, count)
     log(f"  grading {count} submissions of set {set_dir.name} in the sandbox, 2 at a time")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from grading import engine
+    engine = _engine()
 
     problem = engine.sandbox_problem()
     if problem:
