@@ -88,3 +88,20 @@ def test_a_wrong_chart_still_fails_01(sandbox, tmp_path):
     heights = next(t for t in result.tests if t.name == "q4_heights")
     assert not heights.passed and "proportions" in heights.hint
     assert result.points_earned == result.points_possible - heights.points_possible
+
+
+def test_partial_credit_follows_each_answer_08(sandbox, tmp_path):
+    """08 Q2: a right q2_worker with a wrong q2_passed earns the q2_worker part (one test per answer)."""
+    import re
+
+    nb = nbformat.read(paths("08")["solutions"], as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and re.search(r"^q2_passed = ", c.source, re.M))
+    cell.source = re.sub(r"^q2_passed = .*$", "q2_passed = 0.9  # wrong", cell.source, flags=re.M)
+    path = tmp_path / "wrong_passed.ipynb"
+    nbformat.write(nb, path)
+    result = engine.grade_one(path, "08")
+    tests = {t.name: t for t in result.tests}
+    assert tests["q2_worker"].passed and tests["q2_worker"].points_earned > 0
+    assert not tests["q2_passed"].passed and "expected" in tests["q2_passed"].hint
+    earned, possible = result.question_scores()["q2"]
+    assert 0 < earned < possible
