@@ -497,7 +497,7 @@ def _run(notebook: dict, set_id: str, limits: Limits, uid: int) -> tuple[dict, s
             os.chmod(tmp, 0o711)
             for path in [home, *home.rglob("*")]:
                 os.chown(path, uid, uid, follow_symlinks=False)
-        status, message = _watch(_command(home, uid, limits), limits)
+        status, message = _watch(_command(home, uid, limits), limits, uid if os.geteuid() == 0 else None)
         answers_path = home / "answers.json"
         answers: dict = {}
         try:
@@ -509,7 +509,21 @@ def _run(notebook: dict, set_id: str, limits: Limits, uid: int) -> tuple[dict, s
     return answers, status, message
 
 
-def _watch(command: list[str], limits: Limits) -> tuple[str, str]:
+def _tasks_of(uid: int) -> int:
+    """How many processes and threads the uid runs now (what RLIMIT_NPROC counts)."""
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    status = Path(entry.path, "status").read_text()
+                    count += int(re.search(r"^Threads:\s*(\d+)", status, re.M).group(1))
+            except (OSError, AttributeError, ValueError):
+                continue
+    return count
+
+
+def _watch(command: list[str], limits: Limits, uid: int | None = None) -> tuple[str, str]:
     """Run the sandbox, enforce the time limits from outside, and read the runner's progress."""
     started = time.monotonic()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -527,6 +541,10 @@ def _watch(command: list[str], limits: Limits) -> tuple[str, str]:
                 else:
                     limit = ("time limit", f"code cell {cell + 1} ran longer than {limits.cell_seconds:g} s (an "
                              "endless loop?); scored on the cells that finished before it")
+                if uid is not None and _tasks_of(uid) >= 0.75 * limits.processes:  # a fork bomb held at the limit
+                    at = cell + 1 if cell is not None else 1
+                    limit = ("process limit", f"code cell {at} kept starting processes up to the limit of "
+                             f"{limits.processes} until it was stopped; scored on the cells that finished before it")
                 break
             ready, _, _ = select.select([process.stdout], [], [], min(wait, 1.0))
             if not ready:

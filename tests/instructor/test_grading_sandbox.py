@@ -220,7 +220,7 @@ def test_limits_stop_a_notebook_and_score_what_finished(sandbox, tmp_path):
         scores = result.question_scores()
         assert scores["q1"][0] == scores["q1"][1] > 0 and scores["q2"][0] == scores["q2"][1] > 0, (name, scores)
         assert scores["q3"][0] == 0 and scores["q5"][0] == 0, (name, scores)
-    assert "total time limit" in results["sleeps"].message
+    assert "total time limit" in results["sleeps"].message, results["sleeps"].message
     assert "longer than 10 s" in results["loop"].message
     assert not _sandbox_processes(), "a runaway notebook left a process running"
 
@@ -237,7 +237,14 @@ def test_grading_refuses_without_the_sandbox(monkeypatch, tmp_path):
         engine.sandbox_problem.cache_clear()
 
 
-def test_sandbox_has_its_own_uid_no_network_and_sees_no_repository(sandbox, tmp_path):
+def test_sandbox_has_its_own_uid_no_network_and_sees_no_repository(sandbox):
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cqlab_probe_test_") as tmp:
+        _probe(Path(tmp))
+
+
+def _probe(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     uid = engine._uid_base() + 13
@@ -255,6 +262,7 @@ def test_sandbox_has_its_own_uid_no_network_and_sees_no_repository(sandbox, tmp_
                           timeout=60)
     import json
 
+    assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["net"] == "down" and not seen["exercises"] and not seen["tests"]
     assert seen["procs"] <= 3, "the sandbox sees the machine's processes"
