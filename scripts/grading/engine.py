@@ -501,9 +501,16 @@ def _run(notebook: dict, set_id: str, limits: Limits, uid: int) -> tuple[dict, s
         answers_path = home / "answers.json"
         answers: dict = {}
         try:
-            if answers_path.is_file() and not answers_path.is_symlink() and answers_path.stat().st_size <= MAX_ANSWERS_BYTES:
-                loaded = json.loads(answers_path.read_text(encoding="utf-8"))
-                answers = loaded if isinstance(loaded, dict) else {}
+            if answers_path.is_file() and not answers_path.is_symlink():
+                # never follow a link the submission made (the grader may be root); read a bounded amount
+                descriptor = os.open(answers_path, os.O_RDONLY | os.O_NOFOLLOW)
+                with os.fdopen(descriptor, "rb") as handle:
+                    raw = handle.read(MAX_ANSWERS_BYTES + 1)
+                if len(raw) <= MAX_ANSWERS_BYTES:
+                    loaded = json.loads(raw.decode("utf-8"))
+                    answers = loaded if isinstance(loaded, dict) else {}
+                else:
+                    message = (message + "; " if message else "") + "its exported answers are too large to read"
         except (OSError, ValueError, RecursionError):
             message = (message + "; " if message else "") + "its exported answers could not be read"
     return answers, status, message
