@@ -165,13 +165,14 @@ def test_cheats_score_zero_and_harm_nothing(sandbox, tmp_path):
     before = _digest_tree(folder)
 
     files = sorted(folder.glob("*.ipynb"))
-    by_set: dict[str, list[Path]] = {}
-    for path in files:
-        by_set.setdefault(path.stem.split("_")[-1] if path.stem.startswith("honest") else path.stem[:2], []).append(path)
-    results = {}
-    for set_id, group in by_set.items():
-        for path, result in zip(group, engine.grade_many(group, set_id, jobs=2)):
-            results[path.stem] = result
+    from concurrent.futures import ThreadPoolExecutor
+
+    def grade(path: Path):  # each file against its own set, two at a time as `make grade` does
+        set_id = path.stem.split("_")[-1] if path.stem.startswith("honest") else path.stem[:2]
+        return path.stem, engine.grade_one(path, set_id)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(pool.map(grade, files))
 
     grades = folder / "grades_01.csv"
     grades.write_text("student,total\nhonest_01,11\n", encoding="utf-8")
