@@ -1,4 +1,5 @@
-"""Autograding throughput: a folder of generated submissions graded by scripts/grade_exercises.py.
+"""Autograding throughput: a folder of generated submissions graded by the engine (scripts/grading/engine.py),
+with its sandbox, 2 at a time (the default of `make grade`).
 
 Submissions are made from the exercise set's blank student notebook and the solutions notebook
 (`exercises/NN_name/autograder/NN_name_solutions.ipynb`, from the master): the k-th answer cell of
@@ -9,10 +10,8 @@ answer's variable ("wrong"). The mix is fixed, so every run grades the same fold
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -82,6 +81,21 @@ def make_submissions(set_dir: Path, folder: Path, count: int) -> dict:
     return plan
 
 
+def _engine():
+    """scripts/grading/engine.py, imported under another package name (this module is called grading too)."""
+    import importlib
+    import importlib.util
+
+    if "cqlab_grading.engine" not in sys.modules:
+        package = ROOT / "scripts" / "grading"
+        spec = importlib.util.spec_from_file_location("cqlab_grading", package / "__init__.py",
+                                                      submodule_search_locations=[str(package)])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["cqlab_grading"] = module
+        spec.loader.exec_module(module)
+    return importlib.import_module("cqlab_grading.engine")
+
+
 def bench_grading(count: int, work: Path, log=print) -> dict:
     found = find_set()
     if not found:
@@ -89,30 +103,26 @@ def bench_grading(count: int, work: Path, log=print) -> dict:
     number, set_dir = found
     folder = work / "submissions"
     plan = make_submissions(set_dir, folder, count)
-    output = work / f"grades_{number}.csv"
-    log(f"  grading {count} submissions of set {set_dir.name}")
+    log(f"  grading {count} submissions of set {set_dir.name} in the sandbox, 2 at a time")
+    engine = _engine()
+
+    problem = engine.sandbox_problem()
+    if problem:
+        return {"error": f"not measured: {problem}"}
+    files = sorted(folder.glob("*.ipynb"))
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "grade_exercises.py"), number,
-                           str(folder), "--output", str(output)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=3600)
+    results = engine.grade_many(files, number, jobs=2)
     elapsed = time.perf_counter() - started
     out = {"set": set_dir.name, "submissions": count, "wall_s": round(elapsed, 1),
-           "per_minute": round(count / elapsed * 60, 1), "returncode": done.returncode,
-           "command": f"scripts/grade_exercises.py {number} FOLDER (default --jobs)"}
-    if done.returncode != 0:
-        out["error"] = (done.stderr or done.stdout)[-1500:]
-        return out
-    with open(output, newline="", encoding="utf-8") as handle:
-        rows = {r["student"]: r for r in csv.DictReader(handle)}
-    right = [float(rows[n]["auto_score"]) for n, kinds in plan.items() if set(kinds) == {"right"}]
-    blank = [float(rows[n]["auto_score"]) for n, kinds in plan.items() if set(kinds) == {"blank"}]
-    mixed = [float(rows[n]["auto_score"]) for n, kinds in plan.items() if len(set(kinds)) > 1]
-    possible = float(next(iter(rows.values()))["auto_possible"]) if rows else 0
+           "per_minute": round(count / elapsed * 60, 1),
+           "command": "grading.engine.grade_many(files, set, jobs=2): bubblewrap sandbox + clean-process scoring"}
+    rows = {path.stem: result for path, result in zip(files, results)}
+    right = [rows[n].points_earned for n, kinds in plan.items() if set(kinds) == {"right"}]
+    blank = [rows[n].points_earned for n, kinds in plan.items() if set(kinds) == {"blank"}]
+    mixed = [rows[n].points_earned for n, kinds in plan.items() if len(set(kinds)) > 1]
+    possible = results[0].points_possible if results else 0
     out.update(possible=possible, all_right_scores=sorted(set(right)), all_blank_scores=sorted(set(blank)),
                mixed_scores=[min(mixed), max(mixed)] if mixed else [],
-               statuses=sorted({r["status"] for r in rows.values()}))
+               statuses=sorted({r.status for r in results}))
     out["sane"] = bool(right) and all(s == possible for s in right) and all(s < possible for s in blank)
-    tail = [line for line in done.stdout.splitlines() if "submissions per minute" in line]
-    # the script names the CSV by its absolute path; keep it relative to the repository in the report
-    out["script_says"] = (tail[-1] if tail else "").replace(str(ROOT) + "/", "")
     return out

@@ -33,7 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).resolve().parent / "edition_template"
-ALLOW = ("notebooks/", "datasets/", "source/", "src/cqlab/", "pyproject.toml", "environment.yml",
+ALLOW = ("notebooks/", "datasets/", "source/", "src/cqlab/", "jupyter-config/", "CHANGELOG.md", ".gitattributes",
+         "pyproject.toml", "environment.yml",
          "LICENSE", "LICENSE-CONTENT.md", "CITATION.cff")
 STUDENT = re.compile(r"^exercises/(\d\d_[^/]+)/student/(.+)$")
 IMPORT = re.compile(r"^(import \S|from \S+ import )")  # an import says nothing about an answer
@@ -136,7 +137,8 @@ def scan(folder: Path, names: set[str], lines: set[str]) -> list[str]:
 
 
 def course_version(root: Path = ROOT) -> str:
-    found = re.search(r'^version\s*=\s*"([^"]+)"', (root / "pyproject.toml").read_text(encoding="utf-8"),
+    # the course version lives in one place, cqlab.__version__ (pyproject.toml reads it from there)
+    found = re.search(r'^__version__\s*=\s*"([^"]+)"', (root / "src" / "cqlab" / "__init__.py").read_text(encoding="utf-8"),
                       re.MULTILINE)  # tomllib is Python 3.11+; the course supports 3.10
     version = found[1] if found else "unknown version"
     commit = _git("rev-parse", "--short", "HEAD", cwd=root).strip()

@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # The exercise checks live in a shared module; let pytest show their assertions in full.
-pytest.register_assert_rewrite("tests.exercise_checks")
+pytest.register_assert_rewrite("tests.instructor.exercise_checks")
 
 # Property-based tests: no per-example deadline (a loaded 2-core machine is slow, not wrong), and in CI a
 # derandomized run, so that a red CI run always means a reproducible failure.

@@ -74,7 +74,9 @@ def test_a_second_run_adds_a_commit_on_top(tmp_path):
     assert git(dest, "rev-parse", "HEAD~1").strip() == first
     assert not (dest / "stray.txt").exists()
     assert "A new line." in (dest / "datasets" / "README.md").read_text(encoding="utf-8")
-    assert git(dest, "log", "-1", "--format=%s").startswith("Student edition of cqlab 0.1.0 (course commit")
+    import cqlab
+
+    assert git(dest, "log", "-1", "--format=%s").startswith(f"Student edition of cqlab {cqlab.__version__} (course commit")
     subprocess.run(["git", "-c", "pull.rebase=false", "pull", "-q"], cwd=clone, check=True)  # students' pulls work
     assert git(clone, "rev-parse", "HEAD").strip() == second
 

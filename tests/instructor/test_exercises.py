@@ -2,7 +2,7 @@
 
 Every set's own checks (solutions score full marks, the blank notebook runs and scores zero, no solution
 leaks, the student notebook's form, committed files equal a fresh `make assign`) are in
-tests/exercise_checks.py and run from one thin file per set, tests/test_exercises_NN.py, so that
+tests/instructor/exercise_checks.py and run from one thin file per set, tests/test_exercises_NN.py, so that
 pytest-xdist spreads the sets over workers. This file checks that every lesson has a set and every set
 its test file, that `make assign` never overwrites a student's edited notebook and is deterministic,
 and that `make grade` survives broken submissions.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from tests.exercise_checks import (
+from tests.instructor.exercise_checks import (
     ROOT,
     SETS,
     TEST_FILE_TEMPLATE,
@@ -37,9 +37,9 @@ def test_every_lesson_has_an_exercise_set():
 
 def test_every_set_has_its_test_file():
     for number in SETS:
-        path = ROOT / "tests" / f"test_exercises_{number}.py"
+        path = ROOT / "tests" / "instructor" / f"test_exercises_{number}.py"
         assert path.exists() and path.read_text(encoding="utf-8") == TEST_FILE_TEMPLATE.format(number=number), (
-            f"{path.relative_to(ROOT)} is missing or edited: write it from tests.exercise_checks.TEST_FILE_TEMPLATE"
+            f"{path.relative_to(ROOT)} is missing or edited: write it from tests.instructor.exercise_checks.TEST_FILE_TEMPLATE"
         )
 
 
@@ -104,8 +104,9 @@ def test_grade_folder_survives_broken_submissions(tmp_path):
     shutil.copy(p["solutions"], folder / "alice.ipynb")
     shutil.copy(p["student"], folder / "carol" / "01.ipynb")
     (folder / "broken.ipynb").write_text('{"cells": [', encoding="utf-8")
-    other = nbformat.read(p["solutions"], as_version=4)
-    other.metadata["otter"]["assignment_name"] = "some-other-set"
+    # another set's work handed in for set 01 is told by its content, whatever its metadata says
+    other = nbformat.read(paths("05")["solutions"], as_version=4)
+    other.metadata["otter"]["assignment_name"] = "01_cluster_system"
     nbformat.write(other, folder / "wrong_set.ipynb")
 
     output = grade_exercises.grade_folder("01", folder, jobs=2)
@@ -119,4 +120,4 @@ def test_grade_folder_survives_broken_submissions(tmp_path):
     assert rows["wrong_set"]["status"] == "wrong set" and float(rows["wrong_set"]["auto_score"]) == 0
     for question in autograded("01"):
         assert question in rows["alice"]
-    assert "q6 (written)" in rows["alice"] and rows["alice"]["q6 (written)"] == ""
+    assert "q6 (written)" in rows["alice"] and rows["alice"]["q6 (written)"] == ""  # for the instructor to type

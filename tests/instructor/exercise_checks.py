@@ -3,8 +3,8 @@
 One file per set lets pytest-xdist (``--dist loadfile``) run the sets on different workers. Each
 notebook is executed once per (set, variant) and the result shared by the checks that need it:
 
-- the solutions notebook, graded by otter in debug mode, scores full marks; debug mode raises on any
-  cell that fails, so this also proves that the master executes (the solutions notebook is the
+- the solutions notebook, graded by the engine, scores full marks with status "graded" (no cell
+  raised), so this also proves that the master executes (the solutions notebook is the
   master as otter grades it, and the drift check below proves it is what the master generates now);
 - the blank student notebook runs without error and scores zero on every autograded question;
 - no solution line or model answer is in the student notebook, and no hidden test ships to students;
@@ -13,7 +13,8 @@ notebook is executed once per (set, variant) and the result shared by the checks
 - the committed generated files equal what ``make assign`` generates now (``generate`` without
   re-grading the solutions: the grading above already does that).
 
-Grading uses otter-grader's Python API in this process (each notebook still runs in its own kernel).
+Grading uses the engine (scripts/grading/engine.py): each notebook runs in the sandbox and is scored in this
+process on its exported answers.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -53,14 +54,13 @@ def autograded(number: str) -> set[str]:
 
 @cache
 def graded(number: str, variant: str):
-    """Grade the set's ``solutions`` or blank ``student`` notebook once per process (otter, debug mode).
+    """Grade the set's ``solutions`` or blank ``student`` notebook once per process, with the engine
+    (its sandbox, and the tests run on the exported answers in the grader's clean process)."""
+    from grading import engine
 
-    Debug mode: any cell that raises makes otter raise here instead of skipping the cell.
-    """
-    import otter.api
-
-    p = paths(number)
-    return otter.api.grade_submission(str(p[variant]), str(p["zip"]), quiet=True, debug=True)
+    problem = engine.sandbox_problem()
+    assert problem is None, problem
+    return engine.grade_one(paths(number)[variant], number)
 
 
 def check_questions(number: str) -> None:
@@ -71,17 +71,20 @@ def check_questions(number: str) -> None:
 
 
 def check_full_marks(number: str) -> None:
-    results = graded(number, "solutions")
-    assert set(results.test_files) == autograded(number)
-    assert results.possible > 0
-    assert results.total == results.possible, results.summary()
+    result = graded(number, "solutions")
+    assert {t.question for t in result.tests} == autograded(number)
+    assert result.status == "graded", f"{result.status}: {result.message}"  # no cell of the master raised
+    assert result.points_possible > 0
+    failed = [(t.name, t.hint) for t in result.tests if not t.passed]
+    assert result.points_earned == result.points_possible, failed
 
 
 def check_blank_scores_zero(number: str) -> None:
-    results = graded(number, "student")
-    assert set(results.test_files) == autograded(number)
-    scores = {name: results.get_score(name) for name in results.test_files}
-    assert all(score == 0 for score in scores.values()), f"a blank notebook earns points: {scores}"
+    result = graded(number, "student")
+    assert {t.question for t in result.tests} == autograded(number)
+    assert result.status == "graded", f"the blank notebook does not run cleanly: {result.status}: {result.message}"
+    earned = {t.name: t.points_earned for t in result.tests if t.points_earned}
+    assert not earned, f"a blank notebook earns points: {earned}"
 
 
 def solution_fragments(master: Path) -> tuple[list[str], list[str]]:
@@ -193,9 +196,9 @@ def set_checks(number: str) -> dict:
     return tests
 
 
-TEST_FILE_TEMPLATE = '''"""Exercise set {number}: the shared checks of tests/exercise_checks.py (one file per set, for xdist)."""
+TEST_FILE_TEMPLATE = '''"""Exercise set {number}: the shared checks of tests/instructor/exercise_checks.py (one file per set, for xdist)."""
 
-from tests.exercise_checks import set_checks
+from tests.instructor.exercise_checks import set_checks
 
 globals().update(set_checks("{number}"))
 '''

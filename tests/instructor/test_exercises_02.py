@@ -1,0 +1,5 @@
+"""Exercise set 02: the shared checks of tests/instructor/exercise_checks.py (one file per set, for xdist)."""
+
+from tests.instructor.exercise_checks import set_checks
+
+globals().update(set_checks("02"))

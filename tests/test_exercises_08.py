@@ -1,5 +1,0 @@
-"""Exercise set 08: the shared checks of tests/exercise_checks.py (one file per set, for xdist)."""
-
-from tests.exercise_checks import set_checks
-
-globals().update(set_checks("08"))
