@@ -59,8 +59,9 @@ def test_a_notebook_shows_dataframes_with_displayed_headers():
         data, _ = shell.display_formatter.format(frame)
         assert "数值" in data["text/html"] and "数值" in data["text/plain"]
         cqlab.set_language("en")
-        data, _ = shell.display_formatter.format(frame)
-        assert data["text/html"] == frame._repr_html_()
+        data, _ = shell.display_formatter.format(pd.DataFrame({"value": [1.0, math.nan]}))
+        assert "<th>value</th>" in data["text/html"] and "NaN" not in data["text/html"] + data["text/plain"]
+        assert tables.GAP in data["text/plain"]
     finally:
         cqlab.set_language("en")
         InteractiveShell.clear_instance()

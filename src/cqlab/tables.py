@@ -109,7 +109,7 @@ def displayed(frame):
 
 
 def install_display_headers() -> bool:
-    """Make the notebook show every DataFrame with :func:`displayed` headers (nothing changes in English).
+    """Make the notebook show every DataFrame with :func:`displayed` headers and gaps shown as gaps.
 
     Registered once per kernel when cqlab.data is imported; returns False outside IPython.
     """
@@ -122,8 +122,13 @@ def install_display_headers() -> bool:
         return False
     import pandas as pd
 
+    def options() -> dict:
+        return {"max_rows": pd.get_option("display.max_rows"), "max_cols": pd.get_option("display.max_columns"),
+                "show_dimensions": pd.get_option("display.show_dimensions"), "na_rep": GAP}
+
     html = shell.display_formatter.formatters["text/html"]
     plain = shell.display_formatter.formatters["text/plain"]
-    html.for_type(pd.DataFrame, lambda frame: displayed(frame)._repr_html_())
-    plain.for_type(pd.DataFrame, lambda frame, printer, cycle: printer.text(repr(displayed(frame))))
+    # gaps as gaps (—, not NaN) in every language; headers by the course language
+    html.for_type(pd.DataFrame, lambda frame: displayed(frame).to_html(notebook=True, **options()))
+    plain.for_type(pd.DataFrame, lambda frame, printer, cycle: printer.text(displayed(frame).to_string(**options())))
     return True

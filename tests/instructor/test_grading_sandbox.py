@@ -139,11 +139,14 @@ def _digest_tree(folder: Path) -> dict[str, str]:
 
 
 def _sandbox_processes() -> list[str]:
-    """Processes of the sandboxes' uids (>= 200000) still running (a zombie, dead but not yet reaped by
-    the machine's init, runs nothing and is left out)."""
+    """Processes of this test process's sandbox uids still running (a zombie, dead but not yet reaped by
+    the machine's init, runs nothing and is left out). Only this process's uids: another xdist worker may
+    be grading at the same moment, with sandboxes of its own."""
+    base = engine._uid_base()
+    ours = range(base, base + 16)
     out = subprocess.run(["ps", "-eo", "uid=,stat=,pid=,args="], capture_output=True, text=True).stdout
     return [line for line in out.splitlines()
-            if line.split() and int(line.split()[0]) >= 200_000 and not line.split()[1].startswith("Z")]
+            if line.split() and int(line.split()[0]) in ours and not line.split()[1].startswith("Z")]
 
 
 @pytest.fixture(scope="module")
