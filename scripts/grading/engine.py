@@ -133,8 +133,11 @@ def _command(home: Path, uid: int, limits: Limits, code: list[str] | None = None
     if is_root:
         command += ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                     "--inh-caps=-all", "--bounding-set=-all"]
+    # the private /proc, /dev and /tmp first: bwrap mounts in order, so a course folder that lives under
+    # /tmp (a clone in a temporary folder) is bound after, on top of the private /tmp, not hidden by it
     command += ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-                "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc"]
+                "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
+                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
     for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
         target = Path("/") / name
         if target.is_symlink():
@@ -144,8 +147,7 @@ def _command(home: Path, uid: int, limits: Limits, code: list[str] | None = None
     command += python_args
     for path in _read_only_paths():
         command += ["--ro-bind", str(path), str(path)]
-    command += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                "--bind", str(home), "/home/student", "--chdir", "/home/student",
+    command += ["--bind", str(home), "/home/student", "--chdir", "/home/student",
                 "--ro-bind", str(RUNNER), "/opt/grader/runner.py",
                 "--setenv", "HOME", "/home/student", "--setenv", "PATH", "/usr/bin:/bin",
                 "--setenv", "LANG", "C.UTF-8", "--setenv", "MPLBACKEND", "Agg",
