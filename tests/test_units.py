@@ -35,6 +35,10 @@ def test_humanize_in_both_languages():
     assert units.humanize(5e11, "zh") == "5000亿"
     assert units.humanize(5e11) == "500 billion"
     assert units.humanize(999) == "999"
+    # beyond the largest unit: no exponent ("1e+06 trillion"), thousands separated in English
+    assert units.humanize(1.2e15) == "1,200 trillion"
+    assert units.humanize(1e18) == "1,000,000 trillion"
+    assert units.humanize(-3e16, "zh") == "-30000万亿"
 
 
 def test_unknown_unit_lists_known_ones():

@@ -89,6 +89,10 @@ def humanize(ones: float, language: str = "en", digits: int = 3) -> str:
     steps = CHINESE_STEPS if language == "zh" else ENGLISH_STEPS
     for size, word in steps:
         if abs(rounded) >= size:
-            shown = f"{float(f'{rounded / size:.{digits}g}'):g}"  # significant digits, no 5e+03
+            scaled = float(f"{rounded / size:.{digits}g}")
+            # significant digits, never an exponent: 5e+03 of the largest unit is written 5,000 trillion
+            # (thousands separated in English; Chinese writes 1200万亿 as it writes 5000亿)
+            separator = "" if language == "zh" else ","
+            shown = f"{scaled:{separator}.0f}" if abs(scaled) >= 1000 else f"{scaled:g}"
             return f"{shown}{word}" if language == "zh" else f"{shown} {word}"
     return f"{rounded:g}"

@@ -5,6 +5,7 @@ not caught as a changed file but by the check meant for it) and loads from the c
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,7 +16,7 @@ from tests.bad_inputs import Case
 _SOURCE = Path(data.DATASETS_DIR)
 
 
-def _broken(name, edit_csv=None, edit_package=None, replace_with_directory=False):
+def _broken(name, edit_csv=None, edit_package=None, replace_with_directory=False, unreadable=False):
     """A call that loads ``name`` from a copy of datasets/ damaged by the given edits."""
 
     def run():
@@ -35,6 +36,8 @@ def _broken(name, edit_csv=None, edit_package=None, replace_with_directory=False
             if replace_with_directory:
                 csv.unlink()
                 csv.mkdir()
+            if unreadable:
+                csv.chmod(0)
             if edit_package:
                 edit_package(package)
             (copy / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
@@ -42,12 +45,34 @@ def _broken(name, edit_csv=None, edit_package=None, replace_with_directory=False
             data.DATASETS_DIR = copy
             data.clear_cache()
             try:
-                data.load(name)
+                if unreadable and os.geteuid() == 0:
+                    _load_as_if_unreadable(name, csv)  # root reads a file of mode 000: refuse the open
+                else:
+                    data.load(name)
             finally:
                 data.DATASETS_DIR = saved
                 data.clear_cache()
 
     return run
+
+
+def _load_as_if_unreadable(name, csv):
+    """Load ``name`` with every open of ``csv`` refused as the kernel refuses it to a user without read
+    permission (root is never refused, so CI, which runs as root, gets the same error this way)."""
+    import builtins
+    import errno
+    from unittest import mock
+
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == csv:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_open(file, *args, **kwargs)
+
+    with mock.patch("builtins.open", refusing_open), mock.patch.object(
+            Path, "read_bytes", lambda self: refusing_open(self, "rb").read()):
+        data.load(name)
 
 
 def _lines(edit):
@@ -97,6 +122,8 @@ CASES = [
          "has no 'resources' list"),
     Case("a resource without a schema", _broken("macro", edit_package=lambda p: next(
         r for r in p["resources"] if r["name"] == "macro").pop("schema")), "has no schema"),
+    Case("an unreadable file (no read permission)", _broken("macro", unreadable=True),
+         "datasets/macro.csv cannot be read (Permission denied)"),
     Case("a directory in a CSV's place", _broken("macro", replace_with_directory=True), "is a directory, not a CSV file"),
     Case("an empty required cell", _broken("districts", _lines(_cell(_column("districts", "district_cn"), ""))),
          "column 'district_cn' is empty"),
