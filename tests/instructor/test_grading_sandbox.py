@@ -134,8 +134,12 @@ def _with_cell(source_nb: Path, code: str, at: int = 1) -> nbformat.NotebookNode
 
 
 def _digest_tree(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder``, except the build metadata in ``*.egg-info``, which another
+    test (the wheel build of test_any_laptop) may rewrite at the same time on another worker. ``__pycache__``
+    stays in: a planted .pyc would be code that runs in the next lesson."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file()
+            and not any(part.endswith(".egg-info") for part in p.relative_to(folder).parts)}
 
 
 def _sandbox_processes_after(seconds: float = 15.0) -> list[str]:
