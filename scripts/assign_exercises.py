@@ -48,7 +48,10 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build t
 INIT_CALL = re.compile(r"grader = otter\.Notebook\([^)]*\)")
 # The init cell otter writes names the notebook file (otter.Notebook("NN_name_master.ipynb")); a
 # student's renamed copy would then fail to start. Tests are files in ./tests, so no name is needed.
-INIT_REPLACEMENT = 'grader = otter.Notebook(tests_dir="tests")'
+# plain_feedback (cqlab.checks) makes grader.check say "form OK - the value is checked when your work is
+# graded" instead of otter's "passed!", since the public tests check only an answer's form.
+INIT_REPLACEMENT = ('from cqlab.checks import plain_feedback\n'
+                    'grader = plain_feedback(otter.Notebook(tests_dir="tests"))')
 
 
 class AssignError(RuntimeError):

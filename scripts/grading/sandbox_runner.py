@@ -25,7 +25,8 @@ _open, _replace, _getpid = builtins.open, os.replace, os.getpid
 MAX_ITEMS = 200_000
 # otter's locked cells of a student notebook: they check answers for the student and change none, so
 # grading skips them (saves importing otter and running the public tests in every submission)
-OTTER_CELL = re.compile(r'\s*(# Initialize Otter\s*import otter\s*grader = otter\.Notebook\([^()]*\)'
+OTTER_CELL = re.compile(r'\s*(# Initialize Otter\s*import otter\s*(?:from cqlab\.checks import plain_feedback\s*)?'
+                        r'grader = (?:plain_feedback\(otter\.Notebook\([^()]*\)\)|otter\.Notebook\([^()]*\))'
                         r'|grader\.check\("\w+"\)|grader\.check_all\(\))\s*')  # a table larger than this is not an answer of these exercises
 
 

@@ -142,7 +142,7 @@ def check_student_form(number: str) -> None:
     p = paths(number)
     student = nbformat.read(p["student"], as_version=4)
     first = student.cells[0]
-    assert first.cell_type == "code" and "grader = otter.Notebook(" in first.source
+    assert first.cell_type == "code" and "grader = plain_feedback(otter.Notebook(" in first.source
     assert first.metadata.get("editable") is False and first.metadata.get("deletable") is False
     code = "\n".join(c.source for c in student.cells if c.cell_type == "code")
     checks = set(re.findall(r'grader\.check\("(\w+)"\)', code))
