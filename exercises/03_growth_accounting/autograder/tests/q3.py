@@ -6,7 +6,7 @@ name = "q3"
 points = 2.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="q3_index and q3_pwt must each be a pandas Series with one value per year from start to end (years in the index), q3_index equal to 1 in the start year.")
+    failure_message="q3_index and q3_pwt must each be a pandas Series with one value per year from start to end (years in the index), q3_index positive (1 in the start year).")
 def test_q3_form(q3_index, q3_pwt, start):
     import pandas as pd
     from cqlab import data
@@ -15,7 +15,7 @@ def test_q3_form(q3_index, q3_pwt, start):
         assert isinstance(series, pd.Series), f'{name} should be a pandas Series; it is {type(series).__name__}.'
         assert len(series) == end - int(start) + 1, f'{name}: one value per year from {int(start)} to {end}; got {len(series)}'
     first = dict(zip([int(float(k)) for k in q3_index.index], q3_index)).get(int(start))
-    assert first is not None and abs(float(first) - 1) < 1e-09, f'q3_index should be 1 in the start year {int(start)}; it is {first}'
+    assert first is not None and float(first) > 0, f'q3_index should be 1 (or 100) in the start year {int(start)}; it is {first}'
 
 @test_case(points=1.5, hidden=True)
 def test_q3_index(q3_index, start):
@@ -53,6 +53,7 @@ def test_q3_pwt(q3_pwt, start):
     if math.isnan(tfp[start]):
         assert all((math.isnan(v) for v in got.values())), f'PWT has no TFP in {start}, so every rebased value is NaN'
         return
-    wrong = [y for y in tfp if not abs(got[y] - tfp[y] / tfp[start]) <= 0.0005]
-    assert not wrong, f'q3_pwt should be rtfpna divided by its {start} value; in {wrong[0]} expected {tfp[wrong[0]] / tfp[start]:.4f}, got {got[wrong[0]]:.4f}'
+    base = got[start]
+    wrong = [y for y in tfp if not (base > 0 and abs(got[y] / base - tfp[y] / tfp[start]) <= 0.0005)]
+    assert not wrong, f'q3_pwt should be rtfpna divided by its {start} value; in {wrong[0]} expected {tfp[wrong[0]] / tfp[start]:.4f}, got {(got[wrong[0]] / base if base else got[wrong[0]]):.4f} (after dividing by your {start} value)'
 
