@@ -97,3 +97,11 @@ def test_the_right_panel_draws_the_cumulative_tfp_index_of_the_chosen_period(pwt
     w.controls["start"].value = 2008
     ours = w.figure.axes[1].get_lines()[0]
     assert list(ours.get_xdata())[0] == 2008 and w.result.tfp < 0  # TFP fell after 2008 in these data
+
+
+def test_the_result_line_follows_the_language():
+    w = GrowthAccountingWidget()
+    assert "GDP grew" in w.result_box.value and "rgdpna" in w.result_box.value
+    cqlab.set_language("zh")
+    w.controls["start"].value = 1980
+    assert "年均增长" in w.result_box.value and "GDP grew" not in w.result_box.value

@@ -125,15 +125,19 @@ class GrowthAccountingWidget(ChartWidget):
         draw_accounting(figure, axes, result, self.index, self.citation)
 
     def describe(self, result) -> str:
-        pwt = (
-            f"PWT's own TFP (rtfpna): {100 * result.pwt_tfp:.2f}"
-            if result.pwt_tfp is not None
-            else "PWT's TFP (rtfpna) is not available for this start year"
-        )
-        return (
-            f"{result.start}-{result.end}: GDP grew {100 * result.output:.2f} log points a year = "
-            f"capital {100 * result.capital:.2f} + labour {100 * result.labour:.2f} + human capital "
-            f"{100 * result.human_capital:.2f} + <b>TFP {100 * result.tfp:.2f}</b> "
-            f"(labour share {result.labour_share:.3f}). With yearly shares TFP is "
-            f"{100 * result.tornqvist_tfp:.2f}; {pwt}."
+        r = result
+        if r.pwt_tfp is not None:
+            pwt = label(f"PWT's own TFP (rtfpna): {100 * r.pwt_tfp:.2f}", f"PWT自身的TFP(rtfpna):{100 * r.pwt_tfp:.2f}")
+        else:
+            pwt = label("PWT's TFP (rtfpna) is not available for this start year", "该起始年无PWT的TFP(rtfpna)数据")
+        return label(
+            f"{r.start}-{r.end}: GDP grew {100 * r.output:.2f} log points a year = "
+            f"capital {100 * r.capital:.2f} + labour {100 * r.labour:.2f} + human capital "
+            f"{100 * r.human_capital:.2f} + <b>TFP {100 * r.tfp:.2f}</b> "
+            f"(labour share {r.labour_share:.3f}). With yearly shares TFP is "
+            f"{100 * r.tornqvist_tfp:.2f}; {pwt}. Output is PWT's rgdpna, not the official series.",
+            f"{r.start}-{r.end}年:GDP年均增长{100 * r.output:.2f}个对数百分点 = "
+            f"资本{100 * r.capital:.2f} + 劳动{100 * r.labour:.2f} + 人力资本{100 * r.human_capital:.2f}"
+            f" + <b>TFP {100 * r.tfp:.2f}</b>(劳动份额{r.labour_share:.3f})。逐年份额下TFP为"
+            f"{100 * r.tornqvist_tfp:.2f};{pwt}。产出为PWT的rgdpna,不是官方序列。",
         )
