@@ -172,3 +172,39 @@ def test_on_the_course_data_pwt_tfp_matches_the_index_itself():
     assert result.pwt_tfp == pytest.approx(math.log(index[last] / index[first_tfp]) / (last - first_tfp))
     assert 0 < result.labour_share < 1
     assert math.isclose(sum(result.contributions().values()), result.output, abs_tol=1e-14)
+
+
+def test_tfp_index_is_the_cumulative_residual_and_pwt_rebased():
+    table = tiny_table()
+    index = accounting.tfp_index(table, 2000, 2002)
+    yearly = accounting.yearly_contributions(table, 2000, 2002)
+    assert list(index["year"]) == [2000, 2001, 2002]
+    assert index["ours"].iloc[0] == 1.0
+    assert index["ours"].iloc[1] == pytest.approx(math.exp(yearly["tfp"].iloc[0]))
+    assert index["ours"].iloc[2] == pytest.approx(math.exp(yearly["tfp"].sum()))
+    # its average log growth is the period's TFP growth
+    assert math.log(index["ours"].iloc[-1]) / 2 == pytest.approx(accounting.account(table, 2000, 2002).tfp)
+    assert list(index["pwt"]) == pytest.approx([1.0, 1.01, 1.03])
+
+
+def test_tfp_index_without_pwt_tfp_in_the_start_year_is_nan():
+    table = tiny_table()
+    table.loc[0, "rtfpna"] = np.nan
+    index = accounting.tfp_index(table, 2000, 2002)
+    assert index["pwt"].isna().all() and index["ours"].notna().all()
+
+
+def test_faster_output_raises_tfp_by_the_whole_gap():
+    table = tiny_table()
+    faster = table.copy()
+    faster["rgdpna"] = table["rgdpna"] * np.exp(0.02 * (table["year"] - 2000))
+    gap = accounting.account(faster, 2000, 2002).tfp - accounting.account(table, 2000, 2002).tfp
+    assert gap == pytest.approx(0.02)
+
+
+def test_sub_periods_join_the_break_years_to_the_end():
+    assert accounting.sub_periods([1956, 1978, 2008], 2019) == [(1956, 1978), (1978, 2008), (2008, 2019)]
+    with pytest.raises(CqlabInputError, match="rise"):
+        accounting.sub_periods([1978, 1956], 2019)
+    with pytest.raises(CqlabInputError, match="rise"):
+        accounting.sub_periods([2019], 2019)

@@ -85,3 +85,23 @@ def test_chinese_labels_render_without_missing_glyphs():
         w.controls["labour"].value = "persons"
         w.controls["share_source"].value = "set"
     assert w.error is None
+
+
+def test_the_right_panel_draws_the_cumulative_tfp_index_of_the_chosen_period(pwt):
+    w = GrowthAccountingWidget()
+    left, right = w.figure.axes[:2]
+    assert left.patches and not right.patches  # bars on the left, lines on the right
+    ours = right.get_lines()[0]
+    assert list(ours.get_xdata())[0] == w.result.start and ours.get_ydata()[0] == pytest.approx(1.0)
+    assert math.log(ours.get_ydata()[-1]) / w.result.years == pytest.approx(w.result.tfp)
+    w.controls["start"].value = 2008
+    ours = w.figure.axes[1].get_lines()[0]
+    assert list(ours.get_xdata())[0] == 2008 and w.result.tfp < 0  # TFP fell after 2008 in these data
+
+
+def test_the_result_line_follows_the_language():
+    w = GrowthAccountingWidget()
+    assert "GDP grew" in w.result_box.value and "rgdpna" in w.result_box.value
+    cqlab.set_language("zh")
+    w.controls["start"].value = 1980
+    assert "年均增长" in w.result_box.value and "GDP grew" not in w.result_box.value

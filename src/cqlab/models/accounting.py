@@ -233,6 +233,35 @@ def pwt_tfp_growth(table, start: int, end: int) -> float | None:
     return float(np.log(float(last) / float(first)) / (end - start))
 
 
+def tfp_index(table, start: int, end: int, labour_measure: str = "persons", labour_share=None):
+    """Return, for each year start..end, our cumulative TFP index and PWT's, both 1 in ``start``.
+
+    ``ours`` is exp of the running sum of the yearly residuals (``yearly_contributions``), so its
+    average log growth is ``account(...).tfp``; ``pwt`` is rtfpna divided by its ``start`` value
+    (NaN in every year when rtfpna is missing in ``start``, NaN in a year without rtfpna).
+    """
+    import pandas as pd
+
+    yearly = yearly_contributions(table, start, end, labour_measure, labour_share)
+    start, end, rows = _period(table, start, end, labour_measure)
+    ours = np.exp(np.concatenate([[0.0], np.cumsum(yearly["tfp"].to_numpy())]))
+    if "rtfpna" in rows.columns:
+        pwt = rows["rtfpna"].to_numpy(dtype=float)
+        pwt = pwt / pwt[0]  # NaN throughout when PWT has no TFP for the start year
+    else:
+        pwt = np.full(len(rows), np.nan)
+    return pd.DataFrame({"year": rows["year"].to_numpy().astype(int), "ours": ours, "pwt": pwt})
+
+
+def sub_periods(breaks, end: int) -> list[tuple[int, int]]:
+    """Return consecutive periods from a list of break years and the last year, e.g. [1956, 1978], 2019
+    -> [(1956, 1978), (1978, 2019)]. The break years must rise and come before ``end``."""
+    years = [int(expect_number(b, "break year", integer=True)) for b in breaks] + [int(end)]
+    if len(years) < 2 or any(later <= earlier for earlier, later in zip(years, years[1:])):
+        raise CqlabInputError(f"The break years must rise and come before the end year {end}; got {list(breaks)}.")
+    return list(zip(years[:-1], years[1:]))
+
+
 def account(table, start: int, end: int, labour_measure: str = "persons", labour_share=None) -> GrowthAccounting:
     """Return the average annual growth accounting for ``start``-``end`` (see the module docstring).
 

@@ -22,11 +22,10 @@ FROM_DATA, SET_BY_STUDENT = "data", "set"
 CITATION = "Penn World Table 10.01 (Feenstra, Inklaar & Timmer 2015), datasets/pwt_china.csv"
 
 
-def draw_accounting(figure, axes, result, citation: str = "") -> None:
-    """Draw one result: a stacked bar of the contributions, then three TFP measures beside it.
+def draw_sources(axes, result) -> None:
+    """Draw one result as a stacked bar of the contributions; the black diamond marks output growth.
 
-    Positive parts stack up from zero and negative parts down, so each bar's length is its
-    contribution; the black diamond marks output growth, which the parts add up to.
+    Positive parts stack up from zero and negative parts down, so each bar's length is its contribution.
     """
     up = down = 0.0
     for name, (colour, (en, zh)) in PARTS.items():
@@ -39,44 +38,49 @@ def draw_accounting(figure, axes, result, citation: str = "") -> None:
             down += value
     axes.scatter([0], [100 * result.output], marker="D", color="black", zorder=4,
                  label=label("Output growth Δln Y", "产出增长 Δln Y"))
-    tfp_bars = [
-        (1.2, result.tfp, PALETTE[4], label("ours:\nconstant share", "本课:\n固定份额")),
-        (2.0, result.tornqvist_tfp, PALETTE[5], label("ours:\nyearly shares", "本课:\n逐年份额")),
-    ]
-    if result.pwt_tfp is not None:
-        tfp_bars.append((2.8, result.pwt_tfp, PALETTE[7], label("PWT\nrtfpna", "PWT\nrtfpna")))
-    for x, value, colour, _ in tfp_bars:
-        axes.bar(x, 100 * value, width=0.6, color=colour, alpha=0.85)
-        axes.annotate(f"{100 * value:.2f}", (x, 100 * value), ha="center",
-                      va="bottom" if value >= 0 else "top", fontsize=8)
     axes.axhline(0, color="#333333", linewidth=0.8)
-    axes.text(2.0, 1.0, label("TFP growth, three ways", "TFP增长:三种算法"), transform=axes.get_xaxis_transform(),
-              ha="center", va="top", fontsize=8, color="#333333")
-    axes.axvline(0.6, color="#999999", linewidth=0.8, linestyle=":")
-    ticks = [0] + [x for x, *_ in tfp_bars]
-    names = [label("Sources of growth", "增长来源")] + [name for *_, name in tfp_bars]
-    axes.set_xticks(ticks, names, fontsize=8)
-    axes.set_xlim(-0.6, 3.9)
+    axes.set_xticks([])
+    axes.set_xlim(-0.8, 0.8)
+    axes.set_ylabel(label("percentage points a year (100·Δln)", "百分点/年(100·Δln)"))
+    axes.set_title(label("Sources of growth", "增长来源"), fontsize=10)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.02), fontsize=7, ncol=1, frameon=False)
+
+
+def draw_tfp_index(axes, index, result) -> None:
+    """Draw our cumulative TFP index and PWT's rtfpna (both 1 in the start year) over the result's period."""
+    axes.plot(index["year"], index["ours"], color=PALETTE[4], linewidth=2,
+              label=label(f"ours: TFP growth {100 * result.tfp:.2f} a year", f"本课:TFP年均增长{100 * result.tfp:.2f}"))
+    if index["pwt"].notna().any():
+        axes.plot(index["year"], index["pwt"], color=PALETTE[7], linewidth=1.5, linestyle="--",
+                  label=label(f"PWT rtfpna: {100 * result.pwt_tfp:.2f} a year", f"PWT rtfpna:年均{100 * result.pwt_tfp:.2f}"))
+    else:
+        axes.text(0.5, 0.05, label("PWT's TFP is not available for this start year", "该起始年无PWT的TFP数据"),
+                  transform=axes.transAxes, ha="center", fontsize=8, color="#555555")
+    axes.axhline(1, color="#999999", linewidth=0.8)
+    axes.set_ylabel(label(f"TFP index, {result.start} = 1", f"TFP指数,{result.start}年 = 1"))
+    axes.set_title(label("Cumulative TFP", "累计TFP"), fontsize=10)
+    axes.legend(loc="best", fontsize=7)
+
+
+def draw_accounting(figure, axes, result, index, citation: str = "") -> None:
+    """Draw one result on two panels: the sources of growth (left) and the cumulative TFP index (right)."""
+    left, right = axes
+    draw_sources(left, result)
+    draw_tfp_index(right, index, result)
     measure = label("persons", "就业人数") if result.labour_measure == "persons" else label("hours", "工作小时")
     share = label("from data", "数据均值") if result.share_from_data else label("set by you", "自行设定")
-    axes.set_title(label(
-        f"China {result.start}-{result.end}: average annual contributions to GDP growth\n"
-        f"labour = {measure}; labour share 1-α = {result.labour_share:.3f} ({share})",
-        f"中国{result.start}-{result.end}年:对GDP年均增长的贡献\n"
-        f"劳动投入 = {measure};劳动份额 1-α = {result.labour_share:.3f}({share})",
+    figure.suptitle(label(
+        f"China {result.start}-{result.end}: labour = {measure}; labour share 1-α = {result.labour_share:.3f} ({share})",
+        f"中国{result.start}-{result.end}年:劳动投入 = {measure};劳动份额 1-α = {result.labour_share:.3f}({share})",
     ), fontsize=10)
-    axes.set_ylabel(label("percentage points a year (100·Δln)", "百分点/年(100·Δln)"))
-    axes.legend(loc="upper right", fontsize=7)
-    if result.pwt_tfp is None:
-        axes.text(2.8, 0, label("PWT TFP\nnot available\nfor this start", "PWT TFP\n该起始年\n无数据"),
-                  ha="center", va="bottom", fontsize=7, color="#555555")
     source_note(figure, citation or CITATION)
 
 
 class GrowthAccountingWidget(ChartWidget):
     """Choose a period, labour as persons or hours, and the labour share; see where growth came from."""
 
-    figsize = (7.5, 4.6)
+    figsize = (8.0, 4.8)
+    ncols = 2
 
     def __init__(self, start: int | None = None, end: int | None = None):
         self.table = data.load("pwt_china")
@@ -113,21 +117,27 @@ class GrowthAccountingWidget(ChartWidget):
     def compute(self, start, end, labour, share_source, labour_share):
         self.controls["labour_share"].disabled = share_source == FROM_DATA
         share = None if share_source == FROM_DATA else labour_share
-        return accounting.account(self.table, start, end, labour, share)
+        result = accounting.account(self.table, start, end, labour, share)
+        self.index = accounting.tfp_index(self.table, start, end, labour, share)  # the right-hand panel
+        return result
 
     def draw(self, figure, axes, result):
-        draw_accounting(figure, axes, result, self.citation)
+        draw_accounting(figure, axes, result, self.index, self.citation)
 
     def describe(self, result) -> str:
-        pwt = (
-            f"PWT's own TFP (rtfpna): {100 * result.pwt_tfp:.2f}"
-            if result.pwt_tfp is not None
-            else "PWT's TFP (rtfpna) is not available for this start year"
-        )
-        return (
-            f"{result.start}-{result.end}: GDP grew {100 * result.output:.2f} log points a year = "
-            f"capital {100 * result.capital:.2f} + labour {100 * result.labour:.2f} + human capital "
-            f"{100 * result.human_capital:.2f} + <b>TFP {100 * result.tfp:.2f}</b> "
-            f"(labour share {result.labour_share:.3f}). With yearly shares TFP is "
-            f"{100 * result.tornqvist_tfp:.2f}; {pwt}."
+        r = result
+        if r.pwt_tfp is not None:
+            pwt = label(f"PWT's own TFP (rtfpna): {100 * r.pwt_tfp:.2f}", f"PWT自身的TFP(rtfpna):{100 * r.pwt_tfp:.2f}")
+        else:
+            pwt = label("PWT's TFP (rtfpna) is not available for this start year", "该起始年无PWT的TFP(rtfpna)数据")
+        return label(
+            f"{r.start}-{r.end}: GDP grew {100 * r.output:.2f} log points a year = "
+            f"capital {100 * r.capital:.2f} + labour {100 * r.labour:.2f} + human capital "
+            f"{100 * r.human_capital:.2f} + <b>TFP {100 * r.tfp:.2f}</b> "
+            f"(labour share {r.labour_share:.3f}). With yearly shares TFP is "
+            f"{100 * r.tornqvist_tfp:.2f}; {pwt}. Output is PWT's rgdpna, not the official series.",
+            f"{r.start}-{r.end}年:GDP年均增长{100 * r.output:.2f}个对数百分点 = "
+            f"资本{100 * r.capital:.2f} + 劳动{100 * r.labour:.2f} + 人力资本{100 * r.human_capital:.2f}"
+            f" + <b>TFP {100 * r.tfp:.2f}</b>(劳动份额{r.labour_share:.3f})。逐年份额下TFP为"
+            f"{100 * r.tornqvist_tfp:.2f};{pwt}。产出为PWT的rgdpna,不是官方序列。",
         )

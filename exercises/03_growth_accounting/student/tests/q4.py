@@ -3,13 +3,14 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q4"
-points = 2
+points = 2.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="q4_tfp must be a list of four numbers, one TFP growth rate per labour share in shares.")
-def test_q4_shape(q4_tfp):
-    import numbers
-    assert isinstance(q4_tfp, list), f'q4_tfp should be a list; it is {type(q4_tfp).__name__}.'
-    assert len(q4_tfp) == 4, f'one rate per labour share in shares (4); got {len(q4_tfp)}'
-    assert all((isinstance(t, numbers.Real) for t in q4_tfp)), 'every element should be a number'
+    failure_message="q4_table must be a DataFrame with the columns start, end, tfp and pwt_tfp and one row per sub-period of breaks.")
+def test_q4_form(q4_table, breaks):
+    import pandas as pd
+    assert isinstance(q4_table, pd.DataFrame), f'q4_table should be a pandas DataFrame; it is {type(q4_table).__name__}.'
+    missing = {'start', 'end', 'tfp', 'pwt_tfp'} - set(map(str, q4_table.columns))
+    assert not missing, f'q4_table lacks the column(s) {sorted(missing)}'
+    assert len(q4_table) == len(breaks), f'one row per sub-period: {len(breaks)} rows for breaks = {list(breaks)}; got {len(q4_table)}'
 
