@@ -2,9 +2,11 @@
 
 Usage: python hub/collect.py SET DEST [--deadline 2026-12-09T23:59+08:00] [--homes /home] [--group cqlab]
 
-For each course account (members of the Unix group, default ``cqlab``), the file taken is
-``~/chongqing-policy-lab/exercises/NN_*/student/NN_*.ipynb`` (where the nbgitpuller link puts it);
-a student without that file is listed as missing. Each is copied with its modification time
+For each course account (members of the Unix group, default ``cqlab``), the file taken is in the set's
+folder ``~/chongqing-policy-lab/exercises/NN_name/`` (where the nbgitpuller link puts the student edition;
+``.../NN_name/student/`` for a clone of this repository): the student's own copy
+(``NN_name_<name>.ipynb``, as the notebook asks), the most recently saved one if there are several, or else
+the pulled ``NN_name.ipynb`` itself if the student worked in it; a student with neither is listed as missing. Each is copied with its modification time
 (shutil.copy2) to ``DEST/<student>.ipynb``, which `make grade SET=NN SUBMISSIONS=DEST` names by
 student. ``DEST/collected.csv`` says, per student, which file was taken, its modification time (UTC)
 and whether it was modified after the deadline ("late"), so a late policy can be applied.
@@ -53,9 +55,14 @@ def students(group: str) -> list[tuple[str, Path]]:
 
 
 def submission(home: Path, set_id: str) -> Path | None:
-    """The student's notebook for the set, or None."""
-    found = sorted((home / TARGET / "exercises").glob(f"{set_id}_*/student/{set_id}_*.ipynb"))
-    return found[0] if found else None
+    """The student's notebook for the set (their own copy first, newest first; else the pulled one), or None."""
+    exercises = home / TARGET / "exercises"
+    found = [p for pattern in (f"{set_id}_*/{set_id}_*.ipynb", f"{set_id}_*/student/{set_id}_*.ipynb")
+             for p in exercises.glob(pattern) if p.is_file()]
+    own = [p for p in found if p.stem != p.parent.name and p.stem != p.parent.parent.name]
+    if own:
+        return max(own, key=lambda p: (p.stat().st_mtime, p.name))
+    return min(found) if found else None
 
 
 def collect(set_id: str, dest: Path, deadline: datetime | None, accounts: list[tuple[str, Path]],

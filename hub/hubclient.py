@@ -357,19 +357,14 @@ class GitServer:
 
 
 def make_edition(root: Path, dest: Path) -> Path:
-    """A stand-in for the student edition (`make edition`): a git repository of the lessons, datasets,
-    the cqlab source and the exercises' student notebooks (no masters, no autograders)."""
-    import shutil
+    """The student edition, written by the same code as `make edition` (scripts/student_edition.py): what
+    students' nbgitpuller links pull, with no master, autograder or hidden test."""
+    import sys
 
-    dest = Path(dest)
-    for part in ("notebooks", "datasets", "src"):
-        shutil.copytree(root / part, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info",
-                                                                              ".ipynb_checkpoints"))
-    for student in sorted(root.glob("exercises/[0-9][0-9]_*/student")):
-        shutil.copytree(student, dest / student.relative_to(root),
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    git = ["git", "-C", str(dest), "-c", "user.name=cqlab", "-c", "user.email=cqlab@localhost"]
-    subprocess.run([*git, "init", "--quiet", "--initial-branch=main"], check=True)
-    subprocess.run([*git, "add", "--all"], check=True)
-    subprocess.run([*git, "commit", "--quiet", "--message", "student edition"], check=True)
-    return dest
+    scripts = str(Path(root) / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from student_edition import write_edition
+
+    write_edition(Path(dest), Path(root))
+    return Path(dest)

@@ -110,10 +110,9 @@ c.Spawner.args = ["--LabApp.news_url=None",
 c.Spawner.environment = {
     "PATH": f"{BIN}:/usr/local/bin:/usr/bin:/bin",
     # the course's day-one settings (no news popup or update check, widget state not saved), as make lab has
-    "JUPYTER_CONFIG_PATH": str(ROOT / "jupyter-config"),
-    # Not yet: lessons pulled by nbgitpuller are not signed in a student's notary database, so the server
-    # logs "not trusted" for them (harmless: outputs still show); cqlab.launch.trust_course_notebooks
-    # would have to run after each pull.
+    # hub/jupyter-config first: the hub's own differences (lessons signed after each nbgitpuller pull by
+    # cqlab.hub_trust, so they open trusted; unused server extensions off to save start-up CPU)
+    "JUPYTER_CONFIG_PATH": os.pathsep.join([str(HUB / "jupyter-config"), str(ROOT / "jupyter-config")]),
 }
 
 # --- housekeeping: stop idle servers (jupyterhub-idle-culler) -----------------------------------------

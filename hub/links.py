@@ -28,11 +28,13 @@ def pull_link(hub: str, repo: str, path: str, branch: str = "main", target: str 
 
 
 def course_notebooks(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(title, path) of every lesson and every exercise set's student notebook, in course order."""
+    """(title, path in the student edition) of every lesson and every exercise set's student notebook, in
+    course order. The edition (`make edition`) keeps a set's student notebook as exercises/NN_name/NN_name.ipynb,
+    without this repository's student/ level (scripts/student_edition.py)."""
     found = [(f"Lesson {p.stem[:2]}", p.relative_to(root).as_posix())
              for p in sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
     for student in sorted((root / "exercises").glob("[0-9][0-9]_*/student/[0-9][0-9]_*.ipynb")):
-        found.append((f"Exercise set {student.stem[:2]}", student.relative_to(root).as_posix()))
+        found.append((f"Exercise set {student.stem[:2]}", f"exercises/{student.parent.parent.name}/{student.name}"))
     return found
 
 

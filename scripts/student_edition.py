@@ -106,12 +106,15 @@ def secrets(root: Path = ROOT) -> tuple[set[str], set[str]]:
 
 
 def public_lines(files: dict[str, Path]) -> set[str]:
-    """Lines already public in the lessons and the student notebooks: not secrets even if a solution has them."""
+    """Lines already public in the lessons, the student notebooks and the cqlab source (e.g. ``return False``):
+    not secrets even if a solution has them."""
     found = set()
     for rel, path in files.items():
         if rel.endswith(".ipynb"):
             for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
                 found.update(line.strip() for line in _source(cell).splitlines())
+        elif rel.endswith(".py"):
+            found.update(line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return found
 
 

@@ -40,8 +40,11 @@ def course_environment(root: Path, base: dict[str, str] | None = None) -> dict[s
 
 
 def course_notebooks(root: Path) -> list[Path]:
-    """The course's own notebooks: the lessons and the student exercise notebooks."""
-    return sorted(root.glob("notebooks/*.ipynb")) + sorted(root.glob("exercises/*/student/*.ipynb"))
+    """The course's own notebooks: the lessons and the student exercise notebooks (in this repository's
+    ``exercises/NN_name/student/`` or in the student edition's ``exercises/NN_name/``)."""
+    exercises = [p for p in root.glob("exercises/*/*.ipynb") if not p.stem.endswith("_master")]
+    return (sorted(root.glob("notebooks/*.ipynb")) + sorted(root.glob("exercises/*/student/*.ipynb"))
+            + sorted(exercises))
 
 
 def trust_course_notebooks(root: Path, env: dict[str, str] | None = None) -> None:

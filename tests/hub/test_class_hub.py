@@ -21,7 +21,7 @@ import pytest
 from tests.hub.conftest import ROOT
 
 LESSON = "notebooks/01_cluster_system_33618.ipynb"
-EXERCISE = "exercises/01_cluster_system/student/01_cluster_system.ipynb"
+EXERCISE = "exercises/01_cluster_system/01_cluster_system.ipynb"  # in the student edition
 HOME_COPY = "chongqing-policy-lab"
 
 
@@ -67,6 +67,15 @@ def test_sign_up_makes_a_private_course_account(students):
         assert stat.S_IMODE(os.stat(entry.pw_dir).st_mode) == 0o700
         assert (ROOT / LESSON).name in os.listdir(os.path.join(entry.pw_dir, HOME_COPY, "notebooks"))
         assert os.stat(os.path.join(entry.pw_dir, HOME_COPY, LESSON)).st_uid == entry.pw_uid
+
+
+def test_pulled_lessons_open_trusted(students):
+    """cqlab.hub_trust signed the pulled notebooks for each student: the server marks their cells trusted
+    (the day-one setting `make lab` gives; unsigned, it would log "Notebook ... is not trusted")."""
+    for student in students:
+        for path in (LESSON, EXERCISE):
+            cells = [c for c in student.notebook(f"{HOME_COPY}/{path}")["cells"] if c["cell_type"] == "code"]
+            assert cells and all(c["metadata"].get("trusted") is True for c in cells), (student.name, path)
 
 
 def test_lesson_01_runs_as_the_student_and_its_widget_moves(students):

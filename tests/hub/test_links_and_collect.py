@@ -14,12 +14,19 @@ from links import course_notebooks, links_markdown, pull_link  # noqa: E402
 from tests.hub.conftest import ROOT
 
 
-def test_one_link_per_lesson_and_per_exercise_set():
+def test_one_link_per_lesson_and_per_exercise_set_each_to_a_notebook_of_the_edition(tmp_path):
+    """The links open notebooks of the student edition that `make edition` writes, not of this repository."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from student_edition import write_edition
+
+    write_edition(tmp_path / "edition", ROOT)
+    edition = sorted(p.relative_to(tmp_path / "edition").as_posix()
+                     for p in (tmp_path / "edition").rglob("*.ipynb"))
     paths = [p for _, p in course_notebooks()]
     lessons = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    students = sorted(p.relative_to(ROOT).as_posix()
-                      for p in ROOT.glob("exercises/[0-9][0-9]_*/student/[0-9][0-9]_*.ipynb"))
-    assert paths == lessons + students and len(students) == 8
+    assert sorted(paths) == edition and paths[:len(lessons)] == lessons and len(paths) == len(lessons) + 8
 
 
 def test_a_link_pulls_the_edition_and_opens_the_notebook():
@@ -73,3 +80,22 @@ def test_collect_refuses_bad_input(tmp_path):
     with pytest.raises(SystemExit, match="ISO 8601"):
         parse_deadline("next friday")
     assert parse_deadline("2026-12-09T23:59").tzinfo == timezone.utc
+
+
+def test_collect_takes_the_students_own_copy_in_the_edition_layout(tmp_path):
+    """In the student edition the set's notebook is exercises/NN_name/NN_name.ipynb; the student saves their
+    own copy beside it (NN_name_<name>.ipynb): that copy is taken, the newest of several, else the pulled one."""
+    from collect import submission
+
+    folder = tmp_path / "dan" / "chongqing-policy-lab" / "exercises" / "01_cluster_system"
+    folder.mkdir(parents=True)
+    pulled = folder / "01_cluster_system.ipynb"
+    pulled.write_text("{}")
+    assert submission(tmp_path / "dan", "01") == pulled
+    older, newer = folder / "01_cluster_system_dan.ipynb", folder / "01_cluster_system_dan_v2.ipynb"
+    for path, when in ((older, 1_700_000_000), (newer, 1_700_000_500)):
+        path.write_text("{}")
+        os.utime(path, (when, when))
+    os.utime(pulled, (1_800_000_000, 1_800_000_000))  # an update pulled later does not make it the student's
+    assert submission(tmp_path / "dan", "01") == newer
+    assert submission(tmp_path / "dan", "02") is None
