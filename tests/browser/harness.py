@@ -359,6 +359,11 @@ JS_CLIPPED_CONTROLS = r"""
       found.push({text, kind: 'readout not shown'});
     } else if (el.scrollWidth > el.clientWidth + 1) {
       found.push({text, kind: 'clipped', scroll: el.scrollWidth, client: el.clientWidth});
+    } else {
+      // shown whole, but past the right edge of its output area (a readout pushed out by a wide slider)
+      const area = el.closest('.jp-OutputArea-output') || el.closest('.jp-Cell');
+      const right = el.getBoundingClientRect().right, edge = area ? area.getBoundingClientRect().right : Infinity;
+      if (right > edge + 1) found.push({text, kind: 'past the right edge', right, edge});
     }
   }
   return found;

@@ -31,12 +31,18 @@ def _fit_narrow_panes(control) -> None:
     """Let a control shrink with its pane (two lessons side by side, ~420 px) without cutting its text:
     option buttons as wide as their labels, wrapping onto a second line when the pane is narrow."""
     if control.layout.max_width is None:
-        control.layout.max_width = "100%"
+        # the pane's width less the control's own margins (2 px a side in ipywidgets' CSS): at 100 % a
+        # slider's readout ended 2-4 px past the output's right edge in a 440 px pane
+        control.layout.max_width = "calc(100% - 6px)"
     if isinstance(control, widgets.ToggleButtons):
         if not getattr(control.style, "button_width", ""):
             control.style.button_width = "auto"
         control.layout.flex_flow = "row wrap"
         control.layout.height = "auto"
+    elif isinstance(control, (widgets.IntSlider, widgets.FloatSlider)) and not control.layout.flex_flow:
+        # a long description leaves the track its minimum width; rather than push the readout out of the
+        # pane, let the row wrap (the readout goes under the track when there is no room beside it)
+        control.layout.flex_flow = "row wrap"
 
 
 class Panel(widgets.VBox):
