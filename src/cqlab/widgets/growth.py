@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
