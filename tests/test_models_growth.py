@@ -59,3 +59,41 @@ def test_growth_rate_inverts_the_projection(baseline, rate, years):
 def test_projection_at_the_required_rate_hits_the_target(baseline, target, year, gap):
     rate = growth.required_growth_rate(baseline, target, year, year + gap)
     assert growth.project(baseline, rate, gap)[-1] == pytest.approx(target, rel=1e-6)
+
+
+def test_required_path_runs_from_the_baseline_to_the_target_by_hand():
+    years, values = growth.required_path(100, 121, 2023, 2025)  # 10% a year: 100, 110, 121
+    np.testing.assert_array_equal(years, [2023, 2024, 2025])
+    np.testing.assert_allclose(values, [100, 110, 121])
+
+
+def test_check_against_path_by_hand():
+    # needed 10% a year (100 -> 121 in two years); on the path 110 after one year
+    behind = growth.check_against_path(100, 2023, 121, 2025, actual=105, actual_year=2024)
+    assert behind.needed == pytest.approx(0.10)
+    assert behind.on_path == pytest.approx(110)
+    assert behind.achieved == pytest.approx(0.05)
+    assert behind.gap == pytest.approx(105 / 110 - 1)
+    assert behind.on_track is False
+    ahead = growth.check_against_path(100, 2023, 121, 2025, actual=125, actual_year=2025)
+    assert ahead.achieved == pytest.approx(1.25 ** 0.5 - 1)
+    assert ahead.on_track is True and ahead.gap > 0
+
+
+def test_check_against_path_explains_an_outturn_before_the_base_year():
+    with pytest.raises(CqlabInputError, match="year of the outturn must come after the base year \\(2023\\); got 2023"):
+        growth.check_against_path(100, 2023, 121, 2025, actual=100, actual_year=2023)
+    with pytest.raises(CqlabInputError, match="outturn must be greater than 0"):
+        growth.check_against_path(100, 2023, 121, 2025, actual=-1, actual_year=2024)
+
+
+@given(st.floats(min_value=1e-2, max_value=1e6), st.floats(min_value=1e-2, max_value=1e6),
+       st.floats(min_value=1e-2, max_value=1e6), st.integers(min_value=1, max_value=10),
+       st.integers(min_value=1, max_value=10))
+def test_on_track_is_the_same_as_being_on_or_above_the_path(baseline, target, actual, gap, actual_gap):
+    check = growth.check_against_path(baseline, 2023, target, 2023 + gap, actual, 2023 + actual_gap)
+    assert check.on_track == (check.achieved >= check.needed)
+    if abs(check.achieved - check.needed) > 1e-9:  # away from ties, the two verdicts agree
+        assert check.on_track == (actual >= check.on_path)
+    years, path = growth.required_path(baseline, target, 2023, 2023 + gap)
+    assert len(years) == gap + 1 and path[0] == pytest.approx(baseline) and path[-1] == pytest.approx(target)

@@ -66,3 +66,29 @@ def test_chinese_labels_render_without_missing_glyphs(widget):
     cqlab.set_language("zh")
     widget.refresh()  # pyproject turns matplotlib UserWarnings (missing glyphs) into errors
     assert "年" in widget.axes.get_title()
+
+
+def test_outturns_are_drawn_beside_the_required_path_with_their_caveat(widget):
+    widget.controls["cluster"].value = "先进材料"
+    r = widget.result
+    assert [c[0] for c in r["checks"]] == [2024]  # the 2024 outturn of the same measure
+    year, value, qualifier, confidence, check = r["checks"][0]
+    assert value == data.value("cluster_indicators", indicator="cluster output", cluster_cn="先进材料", year=2024)
+    # by hand: the path value one year on, and the growth achieved from the annualised baseline
+    assert check.on_path == pytest.approx(r["baseline"] * (1 + r["rate"]))
+    assert check.achieved == pytest.approx(value / r["baseline"] - 1)
+    assert check.on_track is False
+    assert "more than" in widget.result_box.value and "lower bound is below the required path" in widget.result_box.value
+    labels = [t.get_text() for t in widget.axes.get_legend().get_texts()]
+    assert any("lower bound" in t for t in labels)
+    # drawn as points, never joined across the missing years
+    assert any(len(c.get_offsets()) == 1 and c.get_offsets()[0][0] == 2024 for c in widget.axes.collections)
+
+
+def test_a_cluster_on_track_and_one_without_an_outturn(widget):
+    widget.controls["cluster"].value = "智能网联新能源汽车"
+    check = widget.result["checks"][0][-1]
+    assert widget.result["checks"][0][0] == 2025 and check.on_track is True
+    assert "on or above the required path" in widget.result_box.value
+    widget.controls["cluster"].value = "新一代电子信息制造业"  # its later row measures a wider industry
+    assert widget.result["checks"] == [] and "Outturn" not in widget.result_box.value

@@ -7,6 +7,8 @@ annual growth rate (CAGR) from V0 to Vn is (Vn / V0)^(1/n) - 1. Rates are fracti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from cqlab.errors import (
@@ -58,6 +60,48 @@ def project(baseline: float, rate: float, years: int) -> np.ndarray:
         path = baseline * (1.0 + rate) ** np.arange(years + 1)
     expect_finite_result(path[-1], "The projected value", f"baseline={baseline:g}, rate={rate:g}, years={years}")
     return path
+
+
+def required_path(baseline: float, target: float, base_year: int, target_year: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (years, values): the compound path from ``baseline`` in ``base_year`` to ``target`` in ``target_year``.
+
+    One value per year, both ends included: values[0] is the baseline, values[-1] the target, and
+    each year is (1 + g) times the one before, g = required_growth_rate(...).
+    """
+    rate = required_growth_rate(baseline, target, base_year, target_year)
+    years = np.arange(int(base_year), int(target_year) + 1)
+    return years, project(baseline, rate, int(target_year) - int(base_year))
+
+
+@dataclass(frozen=True)
+class PathCheck:
+    """An outturn set beside the path a target requires (rates are fractions a year, nominal if values are)."""
+
+    needed: float  # CAGR from the baseline to the target
+    on_path: float  # the value the required path reaches in the outturn's year
+    achieved: float  # CAGR from the baseline to the outturn
+    gap: float  # outturn / on_path - 1 (negative: behind the path)
+    on_track: bool  # achieved >= needed (the same as outturn >= on_path)
+
+
+def check_against_path(baseline: float, base_year: int, target: float, target_year: int,
+                       actual: float, actual_year: int) -> PathCheck:
+    """Return the growth needed, the value on the required path in ``actual_year``, and the growth achieved.
+
+    ``baseline``, ``target`` and ``actual`` are positive and in one unit; ``actual_year`` comes after
+    ``base_year``. An outturn after the target year is compared with the path extended at the same rate.
+    """
+    needed = required_growth_rate(baseline, target, base_year, target_year)
+    actual_year = expect_count(actual_year, "year of the outturn", minimum=1, maximum=9999)
+    if actual_year <= base_year:
+        raise CqlabInputError(
+            f"The year of the outturn must come after the base year ({base_year}); got {actual_year}."
+        )
+    actual = expect_number(actual, "outturn", minimum=0, allow_min=False)
+    achieved = required_growth_rate(baseline, actual, base_year, actual_year)  # the CAGR actually achieved
+    on_path = float(project(baseline, needed, int(actual_year) - int(base_year))[-1])
+    return PathCheck(needed=needed, on_path=on_path, achieved=achieved, gap=float(actual) / on_path - 1.0,
+                     on_track=bool(achieved >= needed))
 
 
 def years_to_reach(baseline: float, target: float, rate: float) -> float:

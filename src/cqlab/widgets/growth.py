@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from cqlab import data
@@ -29,6 +28,20 @@ def leading_cluster_baselines():
     return rows.sort_values("value", ascending=False).reset_index(drop=True)
 
 
+# The outturns that measure the same thing as the Jan-Oct baseline: the whole cluster's output value
+# (产值, "cluster output") or its scale (规模, "cluster scale"), in 亿元, for a full year. Lesson 01 makes
+# the same choice in the open; other rows (vehicle counts, a wider "industry scale") measure something else.
+SAME_MEASURE = ("cluster output", "cluster scale")
+
+
+def later_outturns(base_year: int):
+    """Return the full-year outturns in 亿元 after ``base_year`` of each cluster's output or scale."""
+    table = data.load("cluster_indicators")
+    rows = table[table["indicator"].isin(SAME_MEASURE) & (table["period_type"] == "full-year")
+                 & (table["unit"] == "亿元") & (table["year"] > base_year)]
+    return rows.sort_values(["cluster_cn", "year"]).reset_index(drop=True)
+
+
 class TargetPathWidget(ChartWidget):
     """Pick a cluster (or enter a baseline), a target and a target year; see the growth required.
 
@@ -40,6 +53,7 @@ class TargetPathWidget(ChartWidget):
         self.baselines = leading_cluster_baselines()
         first = self.baselines.iloc[0]
         self.base_year = int(first["year"])
+        self.outturns = later_outturns(self.base_year)
         options = [
             (f"{row.cluster_cn} {row.cluster_en}", row.cluster_cn) for row in self.baselines.itertuples()
         ] + [(label("Custom baseline (enter below)", "自定义基数(在下方输入)"), CUSTOM)]
@@ -71,6 +85,7 @@ class TargetPathWidget(ChartWidget):
 
     def compute(self, cluster, baseline, target, target_year, method):
         self.controls["baseline"].disabled = cluster != CUSTOM
+        outturns = self.outturns.iloc[0:0]
         if cluster == CUSTOM:
             partial = expect_number(baseline, "baseline (亿元)", minimum=0, allow_min=False)
             months, name = 12, label("custom baseline", "自定义基数")
@@ -82,38 +97,50 @@ class TargetPathWidget(ChartWidget):
             name = row["cluster_cn"] if get_language() == "zh" else row["cluster_en"]
             source = row["source"]
             annual = {m: growth.annualise(partial, months, m) for m in ("proportional", "as_is")}
+            outturns = self.outturns[self.outturns["cluster_cn"] == cluster]
         target = expect_number(target, "target (亿元)", minimum=0, allow_min=False)
         rates = {
             m: growth.required_growth_rate(annual[m], target, self.base_year, target_year) for m in annual
         }
-        years = np.arange(self.base_year, target_year + 1)
+        years, path = growth.required_path(annual[method], target, self.base_year, target_year)
+        checks = [
+            (int(o.year), float(o.value), o.value_qualifier, o.confidence,
+             growth.check_against_path(annual[method], self.base_year, target, target_year, float(o.value), int(o.year)))
+            for o in outturns.itertuples()
+        ]
         return {
             "name": name, "source": source, "partial": partial, "months": months, "method": method,
-            "baseline": annual[method], "rates": rates, "rate": rates[method], "target": target,
-            "target_year": target_year, "years": years,
-            "path": growth.project(annual[method], rates[method], target_year - self.base_year),
+            "annual": annual, "baseline": annual[method], "rates": rates, "rate": rates[method], "target": target,
+            "target_year": target_year, "years": years, "path": path, "checks": checks,
         }
 
     def draw(self, figure, axes, result):
         scale, unit = axis_unit("亿元")
         axes.plot(result["years"], result["path"] * scale, marker="o", color=PALETTE[0],
-                  label=label("required path", "所需路径"))
+                  label=label("required path (nominal)", "所需路径(名义)"))
         axes.axhline(result["target"] * scale, color=PALETTE[3], linestyle="--",
                      label=label("target", "目标"))
         if result["months"] < 12:
             other = "as_is" if result["method"] == "proportional" else "proportional"
-            other_base = result["partial"] * (12 / result["months"] if other == "proportional" else 1)
-            axes.scatter([self.base_year], [other_base * scale], color=PALETTE[1], zorder=3,
+            axes.scatter([self.base_year], [result["annual"][other] * scale], color=PALETTE[1], zorder=3,
                          label=label("baseline by the other method", "另一种基数算法"))
+        if result["checks"]:  # outturns as points only: the years between them are gaps, not a line
+            years = [c[0] for c in result["checks"]]
+            values = [c[1] * scale for c in result["checks"]]
+            lower = any(c[2] != "exact" for c in result["checks"])
+            axes.scatter(years, values, marker="^" if lower else "s", s=70, color=PALETTE[2], zorder=4,
+                         label=label("outturn (\"more than\": a lower bound)" if lower else "outturn",
+                                     "实际(“超过”:下限)" if lower else "实际"))
         axes.set_title(label(
-            f"{result['name']}\n{result['rate']:.1%} a year to reach the target by {result['target_year']}",
-            f"{result['name']}\n到{result['target_year']}年达到目标需年均增长{result['rate']:.1%}",
+            f"{result['name']}\n{result['rate']:.1%} a year (nominal) to reach the target by {result['target_year']}",
+            f"{result['name']}\n到{result['target_year']}年达到目标需年均名义增长{result['rate']:.1%}",
         ))
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel(label("Year", "年份"))
         axes.set_ylabel(unit)
-        axes.set_ylim(0, max(result["target"], result["path"].max()) * scale * 1.12)
-        axes.legend(loc="lower right")
+        top = max([result["target"], result["path"].max()] + [c[1] for c in result["checks"]])
+        axes.set_ylim(0, top * scale * 1.12)
+        axes.legend(loc="lower right", fontsize=8)
         source_note(figure, f"datasets/cluster_indicators.csv; {result['source']}"[:120])
 
     def describe(self, result) -> str:
@@ -128,7 +155,7 @@ class TargetPathWidget(ChartWidget):
                 basis = "全年数据"
             return (f"{self.base_year}年基数:{result['baseline']:,.1f}亿元,{basis}。到{result['target_year']}年"
                     f"达到{result['target']:,.0f}亿元,需要<b>年均名义增长{result['rate']:.1%}</b>"
-                    f"(用另一种基数算法:{result['rates'][other]:.1%})。")
+                    f"(用另一种基数算法:{result['rates'][other]:.1%})。" + self._outturn_text(result))
         if months < 12:
             basis = (
                 f"annualised ×12/{months} from {partial:,.1f} 亿元 in {months} months"
@@ -141,5 +168,26 @@ class TargetPathWidget(ChartWidget):
             f"Baseline {self.base_year}: {result['baseline']:,.1f} 亿元 ({result['baseline'] * scale:,.1f} {unit}), "
             f"{basis}. Reaching {result['target']:,.0f} 亿元 by {result['target_year']} takes "
             f"<b>{result['rate']:.1%} a year</b> in nominal terms (with the other baseline method: "
-            f"{result['rates'][other]:.1%})."
+            f"{result['rates'][other]:.1%})." + self._outturn_text(result)
         )
+
+    @staticmethod
+    def _outturn_text(result) -> str:
+        """One sentence per outturn: achieved beside needed, with its caveats."""
+        parts = []
+        for year, value, qualifier, confidence, check in result["checks"]:
+            more = qualifier != "exact"
+            if get_language() == "zh":
+                verdict = ("达到或超过所需路径" if check.on_track else
+                           ("下限低于所需路径" if more else "低于所需路径"))
+                parts.append(f" 实际:{year}年{'超过' if more else ''}{value:,.0f}亿元,所需路径为{check.on_path:,.0f}亿元"
+                             f"({verdict}):年均名义增长{'至少' if more else ''}{check.achieved:.1%},"
+                             f"所需{check.needed:.1%}(可信度:{confidence})。")
+            else:
+                verdict = ("on or above the required path" if check.on_track else
+                           ("its lower bound is below the required path" if more else "below the required path"))
+                parts.append(f" Outturn: {'more than ' if more else ''}{value:,.0f} 亿元 in {year} against "
+                             f"{check.on_path:,.0f} on the required path ({verdict}): "
+                             f"{'at least ' if more else ''}{check.achieved:.1%} a year achieved against "
+                             f"{check.needed:.1%} needed, nominal (confidence: {confidence}).")
+        return "".join(parts)

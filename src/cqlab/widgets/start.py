@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import ipywidgets as widgets
 from matplotlib.ticker import MaxNLocator
 
@@ -13,8 +15,8 @@ from cqlab.widgets.base import ChartWidget
 #: The tiers of the "33618" system and the source_facts rows that state how many clusters each has.
 TIER_FACTS = [
     ("rt_leading_clusters_n", "trillion-yuan leading", "万亿级主导"),
-    ("rt_pillar_clusters_n", "500-billion pillar", "五千亿级支柱"),
-    ("rt_featured_clusters_n", "100-billion featured", "千亿级特色优势"),
+    ("rt_pillar_clusters_n", "500-billion-yuan pillar", "五千亿级支柱"),
+    ("rt_featured_clusters_n", "100-billion-yuan featured", "千亿级特色优势"),
     ("rt_new_star_clusters_n", '"new star"', "“新星”"),
 ]
 
@@ -42,7 +44,7 @@ class LanguageChartWidget(ChartWidget):
 
     def draw(self, figure, axes, result):
         with language_context(result["language"]):
-            names = [label(en, zh) for en, zh, _ in result["counts"]]
+            names = [textwrap.fill(label(en, zh), 16) for en, zh, _ in result["counts"]]  # two lines, never overlapping
             values = [n for *_, n in result["counts"]]
             bars = axes.bar(names, values, color=PALETTE[: len(values)])
             axes.bar_label(bars)
