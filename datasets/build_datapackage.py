@@ -29,9 +29,12 @@ UNITS = (
     "index (index points), days"
 )
 
-CONFIDENCE = ("Source reliability, normalised: verified (official site, major outlet, or faithful reprint naming "
-              "the publisher), partial (reprint/mirror, translation, or a target/expectation), low "
-              "(unattributed third party; not for headline figures). The research's longer label is kept in note.")
+CONFIDENCE = ("How sure we are that the source said this figure (about the source only; outturn, target or "
+              "expectation is told by period_type): verified (read in the publisher's own text: official site, major "
+              "outlet, or a checked reprint/mirror of a named publisher's text), partial (read only at second hand and "
+              "not checked against the publisher's text: reprint/mirror, translation, or a third-party compilation "
+              "naming its sources), low (a third party naming no original publisher; not for headline figures). The "
+              "research's longer label, and a second research pass that rated the row differently, are kept in note.")
 
 
 def f(name, type_, description, **extra):
@@ -141,7 +144,7 @@ def resources():
             f("tier_scale_yuan", "integer", "Scale class of the tier in yuan (1e12 = 万亿级, 5e11 = 五千亿级, 1e11 = 千亿级); empty for new_star. Unit: yuan.", constraints={"required": False}),
             f("cluster_cn", "string", "Cluster name in Chinese, as in the source."),
             f("cluster_en", "string", "English name (our translation)."),
-            f("status", "string", "verified or partial (membership confirmed only by a reprint, or named as a high-growth cluster without the word 新星).",
+            f("status", "string", "Whether the cluster's place in its tier is confirmed (not the source's reliability: see confidence): verified (a source names it as a member of this tier) or partial (named only at second hand, by someone who does not set the list, possibly as a later addition, or as a 高成长性 high-growth cluster without the word 新星).",
               constraints={"enum": ["verified", "partial", "unverified-candidate"]}),
         ] + SRC_FIELDS},
     ))
