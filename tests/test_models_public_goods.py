@@ -108,6 +108,31 @@ def test_payoff_curves_have_the_slopes_of_the_incentives():
     assert curves["own"].iloc[0] == pytest.approx(10)
 
 
+def test_self_funded_payoffs_by_hand():
+    # 4 villagers, e = 10, r = 2, s = 0.5, contributions 0, 4, 6, 10: bill 0.5 * 20 = 10, fee 2.5 each
+    got = pg.payoffs([0, 4, 6, 10], multiplier=2, endowment=10, reward=0.5, self_funded=True)
+    np.testing.assert_allclose(got, [17.5, 15.5, 14.5, 12.5])
+    # the fees pay the bill exactly: the group total equals the total without any reward
+    assert got.sum() == pytest.approx(pg.payoffs([0, 4, 6, 10], 2, 10).sum())
+
+
+@given(st.integers(min_value=2, max_value=60), multipliers, endowments)
+def test_self_funded_giving_pays_from_n_minus_r_over_n_minus_1(n, r, e):
+    """The lesson's derivation: the gain from giving e instead of 0 changes sign at s = (N - r)/(N - 1)."""
+    assume(r < n - 1e-3)
+    s_star = (n - r) / (n - 1)
+
+    def gain(s):  # villager 1 gives e or 0, the others give e/2 (any choice of theirs gives the same gain)
+        others = [e / 2] * (n - 1)
+        return (pg.payoffs([e] + others, r, e, s, self_funded=True)[0]
+                - pg.payoffs([0.0] + others, r, e, s, self_funded=True)[0])
+
+    assert gain(s_star) == pytest.approx(0, abs=1e-9 * e * n)
+    assert gain(s_star + 0.01) > 0 > gain(max(0.0, s_star - 0.01))
+    # and it is never less than what an outside funder must pay
+    assert s_star >= pg.required_reward(n, r) - 1e-12
+
+
 def test_gaps_to_targets_by_hand():
     table = pg.gaps_to_targets(89, 2023, {2027: 95, 2025: 92.2})
     assert list(table["target_year"]) == [2025, 2027]
@@ -125,6 +150,7 @@ def test_gaps_to_targets_by_hand():
         (lambda: pg.analyse(10, 0), "multiplier r must be greater than 0"),
         (lambda: pg.analyse(10, 3, -0.1), "reward per unit s must be at least 0"),
         (lambda: pg.payoffs([1, 20], 2, 10), "between 0 and the endowment 10"),
+        (lambda: pg.payoffs([1, 2], 2, 10, 0.5, self_funded="yes"), "self_funded must be True or False"),
         (lambda: pg.gaps_to_targets(89, 2023, {2020: 95}), "must come after the year of the level (2023)"),
     ],
 )

@@ -26,6 +26,8 @@ CASES = [
     Case("a return multiplier of zero", lambda: pg.analyse(10, 0), "multiplier r must be greater than 0"),
     Case("a negative reward", lambda: pg.analyse(10, 3, -0.2), "reward per unit s must be at least 0"),
     Case("a contribution above the endowment", lambda: pg.payoffs([2, 12], 2, 10), "between 0 and the endowment 10"),
+    Case("self-funded given as text", lambda: pg.payoffs([1, 2], 2, 10, 0.5, self_funded="yes"),
+         "self_funded must be True or False"),
     Case("a target year before the level's year", lambda: pg.gaps_to_targets(89, 2023, {2020: 95}),
          "must come after the year of the level (2023)"),
     Case("targets given as a plain number", lambda: pg.gaps_to_targets(89, 2023, 95), "Targets must map a year"),

@@ -10,9 +10,18 @@ waste-for-goods bank, 垃圾兑换银行) is paid by a funder outside the group.
 
 One more unit from villager i changes her own payoff by r/N + s - 1, whatever the others do. So
 for r/N + s > 1 giving everything is each villager's dominant strategy; at exactly r/N + s = 1 she
-is indifferent (the model breaks the tie towards giving); below it nobody gives. The group's payoff, counting the reward as a transfer from the funder (it cancels
-out), changes by r - 1 per unit, so the social optimum is to give everything when r > 1. The
-smallest reward that makes contributing privately worthwhile is s* = 1 - r/N (0 when r >= N).
+is indifferent (the model breaks the tie towards giving); below it nobody gives. The group's payoff,
+counting the reward as a transfer from the funder (it cancels out), changes by r - 1 per unit, so
+the social optimum is to give everything when r > 1. The smallest reward that makes contributing
+privately worthwhile is s* = 1 - r/N (0 when r >= N).
+
+A reward per unit assumes that each c_i is observed and recorded (what the points of 积分制 do);
+the model takes that as given.
+
+If the villagers fund the reward themselves through an equal fee that covers the exact bill
+(``payoffs(..., self_funded=True)``), each unit given also raises one's own fee by s/N, the private
+return is r/N + s(N - 1)/N - 1, and giving pays from s = (N - r)/(N - 1). Lesson 07 derives that
+threshold and its exercise set asks students to; it is deliberately not a library function.
 """
 
 from __future__ import annotations
@@ -53,9 +62,18 @@ def _endowment(endowment: object) -> float:
     return expect_number(endowment, "The endowment", minimum=0, allow_min=False)
 
 
-def payoffs(contributions, multiplier: float, endowment: float, reward: float = 0.0) -> np.ndarray:
-    """Return each villager's payoff e - c_i + r*sum(c)/N + s*c_i (same units as the endowment)."""
+def payoffs(
+    contributions, multiplier: float, endowment: float, reward: float = 0.0, self_funded: bool = False
+) -> np.ndarray:
+    """Return each villager's payoff e - c_i + r*sum(c)/N + s*c_i (same units as the endowment).
+
+    With ``self_funded=True`` the villagers pay the reward bill s*sum(c) themselves, in equal shares
+    (a fee that covers the exact bill): each payoff is lowered by s*sum(c)/N. One more unit given then
+    changes one's own payoff by r/N + s*(N - 1)/N - 1, so giving pays from s = (N - r)/(N - 1).
+    """
     multiplier, endowment, reward = _multiplier(multiplier), _endowment(endowment), _reward(reward)
+    if not isinstance(self_funded, (bool, np.bool_)):
+        raise CqlabInputError(f"self_funded must be True or False; got {describe(self_funded)}.")
     try:
         c = np.asarray(contributions, dtype=float)
     except (TypeError, ValueError):
@@ -69,7 +87,8 @@ def payoffs(contributions, multiplier: float, endowment: float, reward: float = 
         raise CqlabInputError(
             f"Each contribution must lie between 0 and the endowment {endowment:g}; got {c.tolist()}."
         )
-    return endowment - c + multiplier * c.sum() / len(c) + reward * c
+    fee = reward * c.sum() / len(c) if self_funded else 0.0
+    return endowment - c + multiplier * c.sum() / len(c) + reward * c - fee
 
 
 def marginal_private_return(group_size: int, multiplier: float, reward: float = 0.0) -> float:
