@@ -144,6 +144,35 @@ def test_simulation_is_reproducible_and_seed_dependent():
     assert len(a) == 366  # 2024 is a leap year
 
 
+def test_flag_rule_by_hand_threshold_shrinks_with_the_square_root_of_days():
+    table = pd.DataFrame({"mean": [100.0, 103.0, 97.5, 101.0], "days": [1, 4, 9, 16]})
+    flagged = toolkit.flag_periods(table, baseline=100, noise=4, z=2)
+    # thresholds 2 * 4 / sqrt(n): 8, 4, 8/3, 2
+    assert flagged["threshold"].tolist() == pytest.approx([8, 4, 8 / 3, 2])
+    assert flagged["flag"].tolist() == [False, False, False, False]
+    assert toolkit.flag_periods(table, 100, 4, z=1)["flag"].tolist() == [False, True, True, False]
+    assert "flag" not in table  # a copy, not the caller's table
+
+
+def test_cadence_report_flags_exactly_what_the_rule_flags():
+    r = toolkit.cadence_result("month", **toolkit.CADENCE_DEFAULTS)
+    table = r["table"]
+    by_hand = (table["mean"] - 100).abs() > 2 * 4 / np.sqrt(table["days"])
+    assert (table["flag"] == by_hand).all()
+
+
+def test_cadence_summary_one_row_per_cadence_matches_each_report():
+    table = toolkit.cadence_summary()
+    assert table["cadence"].tolist() == [en for en, _ in toolkit.CADENCES.values()]
+    for row, cadence in zip(table.itertuples(index=False), toolkit.CADENCES):
+        r = toolkit.cadence_result(cadence, **toolkit.CADENCE_DEFAULTS)
+        assert row[1] == len(r["table"]) and row[5] == r["lag_days"] and row[7] == r["false_alarms"]
+    assert table["periods in the year"].tolist() == [53, 36, 12, 4]  # 2024 starts on a Monday
+    # a stricter rule flags fewer quiet weeks
+    strict = toolkit.cadence_summary(z=3.0)
+    assert strict.loc[0, "false alarms"] <= table.loc[0, "false alarms"]
+
+
 # ---------------------------------------------------------------- 亩均
 
 
@@ -275,6 +304,63 @@ def test_distribution_by_hand_after_two_years():
     matrix = toolkit.ladder_matrix([0.5, 0.5, 0.5], [0, 0, 0])
     shares = toolkit.distribution_over_time(matrix, 2)
     assert shares[2].tolist() == pytest.approx([0.25, 0.5, 0.25, 0.0])
+
+
+def test_ladder_with_exits_has_a_second_absorbing_state():
+    P = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05], [0.1, 0.05, 0.03])
+    assert P.shape == (5, 5)
+    assert np.allclose(P.sum(axis=1), 1)
+    assert P[0].tolist() == pytest.approx([0.6, 0.3, 0, 0, 0.1])
+    assert P[3, 3] == 1 and P[4, 4] == 1
+    assert np.array_equal(toolkit.ladder_matrix([0.3], [0]), [[0.7, 0.3], [0, 1]])  # no exits: as before
+
+
+def test_absorption_probabilities_of_one_rung_are_the_odds_of_the_two_exits():
+    # one transient rung: each year up with u, out with e, else stay; the first move decides
+    u, e = 0.2, 0.05
+    P = toolkit.ladder_matrix([u], [0], [e])
+    assert toolkit.absorption_probabilities(P, [0]) == pytest.approx(np.array([[u / (u + e), e / (u + e)]]))
+    # and the time before absorption is geometric with mean 1 / (u + e), whichever way it ends
+    assert toolkit.expected_years_given_absorbed(P, [0], 1) == pytest.approx([1 / (u + e)])
+    assert toolkit.expected_years_given_absorbed(P, [0], 2) == pytest.approx([1 / (u + e)])
+
+
+def test_absorption_probabilities_rows_sum_to_one_and_match_a_linear_solve():
+    P = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05], [0.1, 0.05, 0.03])
+    B = toolkit.absorption_probabilities(P, [0, 1, 2])
+    assert B.shape == (3, 2) and np.allclose(B.sum(axis=1), 1)
+    # first-step analysis: b = R + Q b, solved without forming the inverse
+    Q, R = P[:3, :3], P[:3, 3:]
+    assert np.allclose(B, np.linalg.solve(np.eye(3) - Q, R))
+
+
+def test_ladder_with_exits_matches_a_monte_carlo_cohort():
+    P = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05], [0.1, 0.05, 0.03])
+    cohort = toolkit.simulate_ladder(P, start=0, firms=40_000, seed=11)
+    listed = cohort["state"] == 3
+    p = toolkit.absorption_probabilities(P, [0, 1, 2])[0, 0]
+    assert listed.mean() == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / len(cohort)))
+    t_list = toolkit.expected_years_given_absorbed(P, [0, 1, 2], 3)[0]
+    sd = cohort.loc[listed, "years"].std()
+    assert cohort.loc[listed, "years"].mean() == pytest.approx(t_list, abs=4 * sd / np.sqrt(listed.sum()))
+    t_all = toolkit.fundamental_matrix(P, [0, 1, 2]).sum(axis=1)[0]
+    assert cohort["years"].mean() == pytest.approx(t_all, abs=4 * cohort["years"].std() / np.sqrt(len(cohort)))
+    assert (cohort["state"] >= 3).all()  # every firm ends listed or exited
+
+
+def test_simulated_ladder_is_reproducible_and_without_exits_everyone_lists():
+    P = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05])
+    a = toolkit.simulate_ladder(P, firms=500, seed=3)
+    assert a.equals(toolkit.simulate_ladder(P, firms=500, seed=3))
+    assert not a.equals(toolkit.simulate_ladder(P, firms=500, seed=4))
+    assert (a["state"] == 3).all() and (a["years"] >= 3).all()  # three climbs at least
+    stuck = toolkit.simulate_ladder([[1 - 1e-6, 1e-6], [0, 1]], firms=10, max_years=5)
+    assert (stuck["state"] == -1).all() and (stuck["years"] == 5).all()
+
+
+def test_single_champions_are_not_a_rung_of_the_sme_ladder():
+    rungs = [zh for _, zh in toolkit.LADDERS["specialised"]]
+    assert "单项冠军企业" not in rungs and rungs[-1] == "小巨人企业"
 
 
 # ---------------------------------------------------------------- real counts

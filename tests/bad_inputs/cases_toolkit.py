@@ -42,3 +42,16 @@ CASES += [
     Case("a negative seed", lambda: toolkit.simulate_firms(seed=-1), "at least 0"),
     Case("a million firms", lambda: toolkit.simulate_firms(n=10**6), "at most 10000"),
 ]
+
+CASES += [
+    Case("a periods table without days", lambda: toolkit.flag_periods(pd.DataFrame({"mean": [1.0]}), 100, 4),
+         "columns 'mean' and 'days'"),
+    Case("a z of zero", lambda: toolkit.flag_periods(toolkit.periods(_SERIES, "week"), 100, 4, z=0), "greater than 0"),
+    Case("a cadence setting the summary does not know", lambda: toolkit.cadence_summary(nois=2.0), "Unknown setting"),
+    Case("up, down and exit above 1 on a rung",
+         lambda: toolkit.ladder_matrix([0.3, 0.5, 0.1], [0, 0.3, 0], [0.1, 0.3, 0.1]), "plus exit"),
+    Case("one exit probability too few",
+         lambda: toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05], [0.1, 0.05]), "one exit probability per rung"),
+    Case("a transient state as the target of absorption",
+         lambda: toolkit.expected_years_given_absorbed(toolkit.ladder_matrix([0.5], [0], [0.1]), [0], 0), "must be absorbing"),
+]

@@ -17,7 +17,9 @@ Four small models, each a pure function of its inputs:
 - **The enterprise ladder** as an absorbing Markov chain: expected years to reach each rung from the
   fundamental matrix N = (I - Q)^-1 (Kemeny & Snell 1976, *Finite Markov Chains*, Springer,
   ch. III, thm 3.3.5: the expected number of steps before absorption is t = N 1; also Grinstead &
-  Snell, *Introduction to Probability*, AMS, 1997, ch. 11, thm 11.5).
+  Snell, *Introduction to Probability*, AMS, 1997, ch. 11, thm 11.5); with an exit state, the
+  chance of ending listed or exited, B = N R (thm 3.3.7; Grinstead & Snell thm 11.6), and a
+  Monte Carlo cohort to check both.
 
 Everything simulated here comes from ``numpy.random.default_rng(seed)`` with a fixed seed.
 """
@@ -211,6 +213,31 @@ def _date_in_year(year: int, month_day: str, name: str) -> pd.Timestamp:
         raise CqlabInputError(f"{name} must be a month-day like '05-13'; got {describe(month_day)}.") from None
 
 
+def flag_periods(table: pd.DataFrame, baseline: float, noise: float, z: float = 2.0) -> pd.DataFrame:
+    """Flag the periods whose mean lies more than ``z`` standard errors from ``baseline``.
+
+    ``table`` has a period's ``mean`` and its number of ``days`` (as ``periods`` returns). With daily
+    noise of standard deviation ``noise``, a period mean of n days has standard error noise / sqrt(n),
+    so the rule is |mean - baseline| > z * noise / sqrt(n) (illustrative, z = 2 by default). Returns a
+    copy with ``threshold``, ``deviation`` and ``flag`` columns.
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise CqlabInputError(f"Expected a table (DataFrame) of periods, as toolkit.periods returns; got {describe(table)}.")
+    if not {"mean", "days"} <= set(table.columns):
+        raise CqlabInputError(
+            "Expected a table of periods with columns 'mean' and 'days' (as toolkit.periods returns); "
+            f"its columns are {', '.join(map(str, table.columns))}."
+        )
+    baseline = expect_number(baseline, "baseline")
+    noise = expect_number(noise, "noise (standard deviation)", minimum=0)
+    z = expect_number(z, "z (standard errors for a flag)", minimum=0, allow_min=False)
+    table = table.copy()
+    table["threshold"] = z * noise / np.sqrt(table["days"])
+    table["deviation"] = table["mean"] - baseline
+    table["flag"] = table["deviation"].abs() > table["threshold"]
+    return table
+
+
 def cadence_report(
     series: pd.Series,
     cadence: str,
@@ -223,8 +250,8 @@ def cadence_report(
 ) -> dict:
     """Say what one cadence sees: the shock's visible size and the lag before a lasting change shows.
 
-    A period is *flagged* when its mean differs from ``baseline`` by more than ``z`` standard
-    errors, noise / sqrt(days) (the rule and z = 2 are illustrative). Returns a dict with the
+    A period is *flagged* by ``flag_periods``: its mean differs from ``baseline`` by more than ``z``
+    standard errors, noise / sqrt(days) (the rule and z = 2 are illustrative). Returns a dict with the
     periods table (with a ``flag`` column), ``threshold`` per period, ``shock_seen`` (largest
     deviation among periods overlapping the shock), ``shock_detected``, ``step_flagged_on``
     (end of the first flagged period after the step starts, or None), ``lag_days``, and the false
@@ -234,15 +261,10 @@ def cadence_report(
     the threshold grows with the noise.
     """
     table = periods(series, cadence)
-    baseline = expect_number(baseline, "baseline")
-    noise = expect_number(noise, "noise (standard deviation)", minimum=0)
-    z = expect_number(z, "z (standard errors for a flag)", minimum=0, allow_min=False)
     shock_from = pd.Timestamp(shock_start)
     shock_to = shock_from + pd.Timedelta(days=int(shock_days) - 1)
     step_from = pd.Timestamp(step_start)
-    table["threshold"] = z * noise / np.sqrt(table["days"])
-    table["deviation"] = table["mean"] - baseline
-    table["flag"] = table["deviation"].abs() > table["threshold"]
+    table = flag_periods(table, baseline, noise, z)
     touches_shock = (table["start"] <= shock_to) & (table["end"] >= shock_from)
     overlaps = touches_shock & (table["end"] < step_from)
     quiet = ~touches_shock & (table["end"] < step_from)
@@ -268,11 +290,70 @@ def cadence_report(
     }
 
 
+#: The lesson's fixed simulation (seed, year, level, shock and change dates) and its default sizes
+#: (illustrative), shared by the widget, the summary table and the exercises.
+CADENCE_SETTINGS = {"seed": 2024, "year": 2024, "level": 100.0, "shock_start": "05-13", "step_start": "08-05"}
+CADENCE_DEFAULTS = {"noise": 4.0, "shock_size": -12.0, "shock_days": 5, "step_size": 3.0}
+
+
+def cadence_result(cadence: str, noise: float, shock_size: float, shock_days: int, step_size: float,
+                   z: float = 2.0) -> dict:
+    """Simulate the lesson's daily series (CADENCE_SETTINGS) and report what ``cadence`` sees.
+
+    ``cadence_report``'s dict, plus the ``series`` and the shock and change sizes.
+    """
+    fixed = CADENCE_SETTINGS
+    series = simulate_daily(
+        seed=fixed["seed"], year=fixed["year"], level=fixed["level"], noise=noise,
+        shock_start=fixed["shock_start"], shock_days=shock_days, shock_size=shock_size,
+        step_start=fixed["step_start"], step_size=step_size,
+    )
+    report = cadence_report(
+        series, cadence, baseline=fixed["level"], noise=noise,
+        shock_start=f"{fixed['year']}-{fixed['shock_start']}", shock_days=shock_days,
+        step_start=f"{fixed['year']}-{fixed['step_start']}", z=z,
+    )
+    report.update(series=series, shock_size=shock_size, shock_days=shock_days, step_size=step_size)
+    return report
+
+
+def cadence_summary(**settings) -> pd.DataFrame:
+    """A table, one row per cadence, of what each sees of the lesson's simulated series.
+
+    ``settings`` override CADENCE_DEFAULTS (noise, shock_size, shock_days, step_size) and may set ``z``.
+    Columns: cadence (English key), periods in the year, shock as seen, shock flagged, change flagged
+    on, lag in days, quiet periods and false alarms.
+    """
+    unknown = set(settings) - set(CADENCE_DEFAULTS) - {"z"}
+    if unknown:
+        raise CqlabInputError(
+            f"Unknown setting(s) {', '.join(sorted(unknown))}; expected some of "
+            f"{', '.join([*CADENCE_DEFAULTS, 'z'])}."
+        )
+    settings = {**CADENCE_DEFAULTS, **settings}
+    rows = []
+    for cadence in CADENCES:
+        r = cadence_result(cadence, **settings)
+        flagged_on = r["step_flagged_on"]
+        rows.append({
+            "cadence": CADENCES[cadence][0],
+            "periods in the year": len(r["table"]),
+            "shock as seen": round(r["shock_seen"], 2),
+            "shock flagged": r["shock_detected"],
+            "change flagged on": flagged_on.date().isoformat() if flagged_on is not None else None,
+            "lag, days": r["lag_days"],
+            "quiet periods": r["quiet_periods"],
+            "false alarms": r["false_alarms"],
+        })
+    return pd.DataFrame(rows)
+
+
 # --------------------------------------------------------------------------------------------
 # 3. 亩均论英雄: judging firms by output and tax per mu
 # --------------------------------------------------------------------------------------------
 
-#: Classes, best first, with the usual reading of Zhejiang-style 亩均 evaluation.
+#: Classes, best first, and what each class means (illustrative: the source article says firms are treated
+#: by class, 分类, but not how many classes there are or what they mean).
 CLASSES = ["A", "B", "C", "D"]
 CLASS_MEANING = {
     "A": ("priority support", "优先发展"),
@@ -387,7 +468,10 @@ def count_changed(firms: pd.DataFrame, tax_weight: float, cutoffs=(10, 40, 70)) 
 # 4. The enterprise ladder as an absorbing Markov chain
 # --------------------------------------------------------------------------------------------
 
-#: Two ladders from the source article: rungs, bottom first, as (English, Chinese).
+#: Two ladders of the source article: rungs, bottom first, as (English, Chinese). The second is MIIT's
+#: tiered cultivation of quality SMEs (优质中小企业梯度培育, 2022): innovative SME, then specialised SME,
+#: then little giant. MIIT's 制造业单项冠军 (manufacturing single champions) are not a rung of it: that
+#: recognition is open to manufacturing firms of any size.
 LADDERS = {
     "scale": [
         ("small firm", "小微企业"),
@@ -397,11 +481,14 @@ LADDERS = {
     ],
     "specialised": [
         ("SME", "中小企业"),
-        ("specialised SME", "专精特新企业"),
+        ("innovative SME", "创新型中小企业"),
+        ("specialised SME", "专精特新中小企业"),
         ("little giant", "小巨人企业"),
-        ("single champion", "单项冠军企业"),
     ],
 }
+
+#: The second absorbing state of a ladder with exits: the firm closes or is deregistered.
+EXIT_STATE = ("exited (closed or deregistered)", "退出(关闭或注销)")
 
 ROW_TOLERANCE = 1e-9
 
@@ -440,13 +527,14 @@ def check_transition_matrix(matrix, states=None) -> np.ndarray:
     return array
 
 
-def ladder_matrix(up, down) -> np.ndarray:
-    """Build the yearly transition matrix of a ladder from per-rung up and down probabilities.
+def ladder_matrix(up, down, exits=None) -> np.ndarray:
+    """Build the yearly transition matrix of a ladder from per-rung up, down (and exit) probabilities.
 
     ``up[i]`` is the chance that a firm on rung i climbs one rung in a year, ``down[i]`` that it
-    falls one rung (``down[0]`` must be 0: there is no rung below the bottom). The firm stays
-    with probability 1 - up - down. The top rung is absorbing. Illustrative numbers, the
-    student's to set.
+    falls one rung (``down[0]`` must be 0: there is no rung below the bottom). The top rung is
+    absorbing. With ``exits``, ``exits[i]`` is the chance that a firm on rung i closes or is
+    deregistered in a year, and the matrix has one more state, the last: exited, also absorbing.
+    The firm stays with probability 1 - up - down (- exit). Illustrative numbers, the student's to set.
     """
     up = expect_list(up, "up (probabilities per rung)", "[0.3, 0.2, 0.1]")
     down = expect_list(down, "down (probabilities per rung)", "[0, 0.05, 0.05]")
@@ -460,18 +548,33 @@ def ladder_matrix(up, down) -> np.ndarray:
         )
     if down[0] != 0:
         raise CqlabInputError(f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.")
-    size = len(up) + 1
-    matrix = np.zeros((size, size))
-    for i, (u, d) in enumerate(zip(up, down)):
-        if u + d > 1 + ROW_TOLERANCE:
+    if exits is None:
+        leave = [0.0] * len(up)
+    else:
+        leave = expect_list(exits, "exits (probabilities per rung)", "[0.1, 0.05, 0.03]")
+        leave = [expect_number(p, f"exit probability of rung {i + 1}", minimum=0, maximum=1)
+                 for i, p in enumerate(leave)]
+        if len(leave) != len(up):
             raise CqlabInputError(
-                f"On rung {i + 1}, up ({u:g}) plus down ({d:g}) is {u + d:g}, more than 1, so the row "
+                f"Give one exit probability per rung below the top, as many as up ({len(up)}); got {len(leave)}."
+            )
+    rungs = len(up) + 1
+    size = rungs + (exits is not None)
+    matrix = np.zeros((size, size))
+    for i, (u, d, e) in enumerate(zip(up, down, leave)):
+        if u + d + e > 1 + ROW_TOLERANCE:
+            parts = f"up ({u:g}) plus down ({d:g})" + (f" plus exit ({e:g})" if exits is not None else "")
+            raise CqlabInputError(
+                f"On rung {i + 1}, {parts} is {u + d + e:g}, more than 1, so the row "
                 "cannot sum to 1 (staying would be negative). Lower one of them."
             )
         matrix[i, i + 1] = u
         if i > 0:
             matrix[i, i - 1] = d
-        matrix[i, i] = 1 - u - d
+        if exits is not None:
+            matrix[i, -1] = e
+        matrix[i, i] = max(0.0, 1 - u - d - e)
+    matrix[rungs - 1, rungs - 1] = 1.0
     matrix[-1, -1] = 1.0
     return matrix
 
@@ -528,6 +631,72 @@ def expected_years_to_reach(matrix, start: int = 0) -> np.ndarray:
             break
         years[k] = (n @ np.ones(k))[start]
     return years
+
+
+def absorption_probabilities(matrix, transient) -> np.ndarray:
+    """Return B = N R: B[i, k] is the chance that a firm starting in transient state i ends in absorbing
+    state k (Kemeny & Snell 1976, thm 3.3.7; Grinstead & Snell 1997, thm 11.6).
+
+    R holds the one-year transitions from the ``transient`` states to all the other states, which
+    are absorbing, in their order in the matrix. Each row of B sums to one.
+    """
+    array = check_transition_matrix(matrix)
+    transient = list(transient)
+    absorbing = [j for j in range(len(array)) if j not in transient]
+    n = fundamental_matrix(array, transient)
+    return n @ array[np.ix_(transient, absorbing)]
+
+
+def expected_years_given_absorbed(matrix, transient, target: int) -> np.ndarray:
+    """Expected years before absorption, counting only the firms absorbed in state ``target``.
+
+    E[T | absorbed in target] from transient state i is (N b)_i / b_i, b = the column of B for
+    ``target``: T counts the years spent in transient states, E[years in j and then absorbed in
+    target] = N[i, j] * b_j by the Markov property, summed over j. NaN where b_i = 0.
+    """
+    array = check_transition_matrix(matrix)
+    transient = list(transient)
+    absorbing = [j for j in range(len(array)) if j not in transient]
+    target = int(expect_number(target, "target state", minimum=0, maximum=len(array) - 1, integer=True))
+    if target not in absorbing:
+        raise CqlabInputError(f"The target state must be absorbing (not one of the transient states {transient}); got {target}.")
+    n = fundamental_matrix(array, transient)
+    b = (n @ array[np.ix_(transient, absorbing)])[:, absorbing.index(target)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(b > 0, (n @ b) / np.where(b > 0, b, 1.0), np.nan)
+
+
+def simulate_ladder(matrix, start: int = 0, firms: int = 10_000, seed: int = 2024,
+                    max_years: int = 1000) -> pd.DataFrame:
+    """Simulate ``firms`` firms on the chain from state ``start`` until each reaches an absorbing state.
+
+    Returns one row per firm: ``years`` until absorption and the absorbing ``state`` it ends in
+    (-1 if it is still on the ladder after ``max_years``). Fixed seed: the same inputs give the same
+    cohort. Each year every firm still on the ladder draws its next state from its row of ``matrix``.
+    """
+    array = check_transition_matrix(matrix)
+    size = len(array)
+    start = int(expect_number(start, "start state", minimum=0, maximum=size - 1, integer=True))
+    firms = int(expect_number(firms, "number of firms", minimum=1, maximum=1_000_000, integer=True))
+    seed = expect_count(seed, "seed", minimum=0, maximum=2**32 - 1)
+    max_years = int(expect_number(max_years, "max_years", minimum=1, maximum=100_000, integer=True))
+    absorbing = np.diag(array) >= 1 - 1e-12  # rows sum to 1, so the rest of such a row is 0
+    rng = np.random.default_rng(seed)
+    cumulative = np.cumsum(array, axis=1)
+    cumulative[:, -1] = 1.0
+    state = np.full(firms, start)
+    years = np.zeros(firms, dtype=int)
+    active = ~absorbing[state]
+    for _ in range(max_years):
+        if not active.any():
+            break
+        moving = np.flatnonzero(active)
+        draws = rng.random(len(moving))
+        state[moving] = (draws[:, None] >= cumulative[state[moving]]).sum(axis=1)
+        years[moving] += 1
+        active[moving] = ~absorbing[state[moving]]
+    state = np.where(active, -1, state)
+    return pd.DataFrame({"years": years, "state": state})
 
 
 def distribution_over_time(matrix, years: int, start: int = 0) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Widgets for lesson 02: monitoring cadence (the main one), 亩均 ranking, and the enterprise ladder.
 
 Each is a thin view over :mod:`cqlab.models.toolkit`: the controls' values go to a model function,
-and its result is drawn. Every chart title says the data are simulated.
+and its result is drawn. Every chart of simulated data says so; the ladder's is a calculation from
+illustrative probabilities, not a simulation.
 """
 
 from __future__ import annotations
@@ -46,14 +47,14 @@ class CadenceWidget(ChartWidget):
     """
 
     figsize = (7.5, 4.2)
-    SHOCK_START = "05-13"
-    STEP_START = "08-05"
-    LEVEL = 100.0
-    SEED = 2024
-    YEAR = 2024
+    SHOCK_START = toolkit.CADENCE_SETTINGS["shock_start"]
+    STEP_START = toolkit.CADENCE_SETTINGS["step_start"]
+    LEVEL = toolkit.CADENCE_SETTINGS["level"]
+    SEED = toolkit.CADENCE_SETTINGS["seed"]
+    YEAR = toolkit.CADENCE_SETTINGS["year"]
 
     #: The default settings (illustrative), shared by the widget, the summary table and static charts.
-    DEFAULTS = {"noise": 4.0, "shock_size": -12.0, "shock_days": 5, "step_size": 3.0}
+    DEFAULTS = toolkit.CADENCE_DEFAULTS
 
     def __init__(self, cadence: str = "week", noise: float = DEFAULTS["noise"],
                  shock_size: float = DEFAULTS["shock_size"], shock_days: int = DEFAULTS["shock_days"],
@@ -81,7 +82,7 @@ class CadenceWidget(ChartWidget):
         super().__init__(controls, main="cadence")
 
     def compute(self, cadence, noise, shock_size, shock_days, step_size):
-        return cadence_result(cadence, noise, shock_size, shock_days, step_size)
+        return toolkit.cadence_result(cadence, noise, shock_size, shock_days, step_size)
 
     def draw(self, figure, axes, result):
         draw_cadence(axes, result)
@@ -94,19 +95,9 @@ class CadenceWidget(ChartWidget):
         return describe_cadence(result)
 
 
-def cadence_result(cadence: str, noise: float, shock_size: float, shock_days: int, step_size: float) -> dict:
-    """Simulate the lesson's daily series (seed and dates fixed) and report what ``cadence`` sees."""
-    w = CadenceWidget
-    series = toolkit.simulate_daily(
-        seed=w.SEED, year=w.YEAR, level=w.LEVEL, noise=noise, shock_start=w.SHOCK_START,
-        shock_days=shock_days, shock_size=shock_size, step_start=w.STEP_START, step_size=step_size,
-    )
-    report = toolkit.cadence_report(
-        series, cadence, baseline=w.LEVEL, noise=noise, shock_start=f"{w.YEAR}-{w.SHOCK_START}",
-        shock_days=shock_days, step_start=f"{w.YEAR}-{w.STEP_START}",
-    )
-    report.update(series=series, shock_size=shock_size, shock_days=shock_days, step_size=step_size)
-    return report
+#: One run of the lesson's simulation and the table of all four cadences live in the model (tested there).
+cadence_result = toolkit.cadence_result
+cadence_summary = toolkit.cadence_summary
 
 
 def draw_cadence(ax, result, legend: bool = True) -> None:
@@ -162,7 +153,7 @@ def describe_cadence(result) -> str:
     )
 
 
-#: Displayed headers of cadence_summary's table, by course language (the keys stay English, so code
+#: Displayed headers of toolkit.cadence_summary's table, by course language (the keys stay English, so code
 #: that reads the table works in both languages).
 SUMMARY_LABELS = {
     "cadence": ("cadence", "频率"),
@@ -174,31 +165,6 @@ SUMMARY_LABELS = {
     "quiet periods": ("quiet periods", "平静时段数"),
     "false alarms": ("false alarms", "误报数"),
 }
-
-
-def cadence_summary(**settings) -> pd.DataFrame:
-    """A table, one row per cadence, of what each sees (simulated data); settings as CadenceWidget's.
-
-    Column keys and the cadence names are English in every language; show it with
-    ``cqlab.tables.show(summary, labels=SUMMARY_LABELS)`` for headers in the course language.
-    """
-    settings = {**CadenceWidget.DEFAULTS, **settings}
-    noise, shock_size = settings["noise"], settings["shock_size"]
-    shock_days, step_size = settings["shock_days"], settings["step_size"]
-    rows = []
-    for cadence in toolkit.CADENCES:
-        r = cadence_result(cadence, noise, shock_size, shock_days, step_size)
-        rows.append({
-            "cadence": toolkit.CADENCES[cadence][0],
-            "periods in the year": len(r["table"]),
-            "shock as seen": round(r["shock_seen"], 2),
-            "shock flagged": r["shock_detected"],
-            "change flagged on": r["step_flagged_on"].date().isoformat() if r["step_flagged_on"] is not None else None,
-            "lag, days": r["lag_days"],
-            "quiet periods": r["quiet_periods"],
-            "false alarms": r["false_alarms"],
-        })
-    return pd.DataFrame(rows)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -333,9 +299,10 @@ class LadderWidget(ChartWidget):
     def draw(self, figure, axes, result):
         draw_ladder(axes, result)
         source_note(figure, label(
-            "simulated cohort; transition probabilities illustrative; expected years from N = (I - Q)^-1 "
+            "transition probabilities illustrative; no exit state (every firm survives); shares from pi_0 P^t, "
+            "expected years from N = (I - Q)^-1 (Kemeny & Snell 1976)",
+            "转移概率为示意;不含退出状态(所有企业存续);占比由 pi_0 P^t 计算,期望年数由 N = (I - Q)^-1 计算"
             "(Kemeny & Snell 1976)",
-            "模拟队列;转移概率为示意;期望年数由 N = (I - Q)^-1 计算(Kemeny & Snell 1976)",
         ))
 
     def describe(self, result) -> str:
@@ -350,7 +317,8 @@ class LadderWidget(ChartWidget):
 
 
 def draw_ladder(axes, result) -> None:
-    """Left: share of a simulated cohort on each rung by year. Right: expected years to reach each rung."""
+    """Left: expected share of a cohort on each rung by year (pi_0 P^t, no simulation). Right: expected
+    years to reach each rung."""
     from matplotlib.ticker import MaxNLocator
 
     left, right = axes
@@ -363,7 +331,7 @@ def draw_ladder(axes, result) -> None:
     left.set_ylim(0, 100)
     left.set_xlabel(label("year", "年"))
     left.set_ylabel(label("share of the cohort (%)", "队列占比(%)"))
-    left.set_title(label("Simulated cohort on each rung", "模拟队列在各级的分布"), fontsize=10)
+    left.set_title(label("Expected share of a cohort on each rung", "一个队列在各级的预期占比"), fontsize=10)
     # below the panel: inside it, any corner would cover part of a stacked area
     left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=7, frameon=False)
     reach = result["years_to_reach"][1:]
@@ -375,5 +343,5 @@ def draw_ladder(axes, result) -> None:
                        textcoords="offset points", va="center", fontsize=8)
     right.invert_yaxis()
     right.set_xlabel(label("expected years from the bottom rung", "从最低一级出发的期望年数"))
-    right.set_title(label("Expected years to reach (simulated model)", "到达各级的期望年数(模拟模型)"), fontsize=10)
+    right.set_title(label("Expected years to reach (illustrative model)", "到达各级的期望年数(示意模型)"), fontsize=10)
     right.margins(x=0.2)
