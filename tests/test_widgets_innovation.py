@@ -129,3 +129,21 @@ def test_every_comparison_draws_in_chinese_without_missing_glyphs():
             w.controls["baseline"].value = "expectations"
             assert w.error is None, (key, w.error)
             w.controls["baseline"].value = "outturns"
+
+
+def test_counts_show_without_decimals_and_the_result_line_follows_the_language():
+    """High-tech enterprises are a count: 'Baseline 2023: 8,000 家', never '8,000.00'."""
+    import re
+
+    from cqlab import i18n
+
+    w = TargetGapWidget("hte_custom")
+    baseline = w.result["check"].baseline
+    assert float(baseline).is_integer()
+    assert f"{baseline:,.0f} " in w.result_box.value and not re.search(r"\d\.00 ", w.result_box.value)
+    i18n.set_language("zh")
+    try:
+        zh = TargetGapWidget("hte_custom").result_box.value
+    finally:
+        i18n.set_language("en")
+    assert "基期" in zh and "所需" in zh and "Baseline" not in zh

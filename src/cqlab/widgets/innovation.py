@@ -316,13 +316,22 @@ class TargetGapWidget(ChartWidget):
 
     def describe(self, result) -> str:
         check = result["check"]
-        achieved = (
-            f"achieved {check.achieved:.1%} a year since {check.achieved_from}"
-            if check.achieved is not None else "no achieved rate (too few full-year points)"
-        )
+        if check.achieved is not None:
+            achieved = label(f"achieved {check.achieved:.1%} a year since {check.achieved_from}",
+                             f"{check.achieved_from} 年以来实际每年 {check.achieved:.1%}")
+        else:
+            achieved = label("no achieved rate (too few full-year points)", "无实际增速（全年数据点太少）")
         notes = "".join(f"<li>{w}</li>" for w in check.warnings)
-        return (
-            f"Baseline {check.baseline_year}: {check.baseline:,.2f} {check.unit} ({check.baseline_status}); "
-            f"target {check.target:,.2f} {check.unit} by {check.target_year}. Needed <b>{check.required:.1%} "
-            f"a year</b>; {achieved}.<ul style='margin:2px 0'>{notes}</ul>"
-        )
+        baseline, target = _amount(check.baseline), _amount(check.target)
+        return label(
+            f"Baseline {check.baseline_year}: {baseline} {check.unit} ({check.baseline_status}); "
+            f"target {target} {check.unit} by {check.target_year}. Needed <b>{check.required:.1%} "
+            f"a year</b>; {achieved}.",
+            f"基期 {check.baseline_year} 年：{baseline} {check.unit}（{check.baseline_status}）；"
+            f"目标 {check.target_year} 年 {target} {check.unit}。所需<b>每年 {check.required:.1%}</b>；{achieved}。",
+        ) + f"<ul style='margin:2px 0'>{notes}</ul>"
+
+
+def _amount(value: float) -> str:
+    """A whole number without decimals (55,000 firms, not 55,000.00); others to two decimals."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
