@@ -338,7 +338,7 @@ def report_lines(data: dict | None) -> list[str]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=30)
-    parser.add_argument("--over", default="60,30,120", help="arrival periods in seconds; the first is the main run")
+    parser.add_argument("--over", default="60,30,120,300", help="arrival periods in seconds; the first is the main run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     data = bench_hub(args.students, tuple(float(x) for x in args.over.split(",")))
