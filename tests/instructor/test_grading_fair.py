@@ -10,13 +10,13 @@ Done for set 01; the other sets are still to rework (see the report of branch gr
 
 from __future__ import annotations
 
-import os
 import sys
 
 import nbformat
 import pytest
 
 from tests.instructor.exercise_checks import ROOT, paths
+from tests.instructor.fair import assert_full_marks, require_sandbox, solutions_variant
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402
@@ -50,32 +50,16 @@ VARIANTS_01 = {
 
 
 def _variant(replacements) -> nbformat.NotebookNode:
-    nb = nbformat.read(paths("01")["solutions"], as_version=4)
-    for old, new in replacements:
-        hits = [c for c in nb.cells if c.cell_type == "code" and old in c.source]
-        assert len(hits) == 1, f"the solutions no longer contain {old!r}: update this test"
-        hits[0].source = hits[0].source.replace(old, new)
-    return nb
+    return solutions_variant("01", replacements)
 
 
 @pytest.fixture(scope="module")
 def sandbox():
-    problem = engine.sandbox_problem()
-    if problem and os.environ.get("CI") != "true":
-        pytest.skip(problem)
-    assert problem is None, problem
+    require_sandbox()
 
 
 def test_right_but_different_answers_score_full_marks_01(sandbox, tmp_path):
-    files = []
-    for name, replacements in VARIANTS_01.items():
-        path = tmp_path / f"{name}.ipynb"
-        nbformat.write(_variant(replacements), path)
-        files.append(path)
-    for path, result in zip(files, engine.grade_many(files, "01", jobs=2)):
-        failed = [(t.name, t.hint) for t in result.tests if not t.passed]
-        assert result.status == "graded", (path.stem, result.status, result.message)
-        assert result.points_earned == result.points_possible, (path.stem, failed)
+    assert_full_marks("01", VARIANTS_01, tmp_path)
 
 
 def test_a_wrong_chart_still_fails_01(sandbox, tmp_path):

@@ -10,13 +10,13 @@ as fractions, the table indexed by its start year, Chinese labels and extra refe
 
 from __future__ import annotations
 
-import os
 import sys
 
 import nbformat
 import pytest
 
-from tests.instructor.exercise_checks import ROOT, paths
+from tests.instructor.exercise_checks import ROOT
+from tests.instructor.fair import assert_full_marks, require_sandbox, solutions_variant
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402
@@ -63,32 +63,16 @@ VARIANTS_03 = {
 
 
 def _variant(replacements) -> nbformat.NotebookNode:
-    nb = nbformat.read(paths("03")["solutions"], as_version=4)
-    for old, new in replacements:
-        hits = [c for c in nb.cells if c.cell_type == "code" and old in c.source]
-        assert len(hits) == 1, f"the solutions no longer contain {old!r}: update this test"
-        hits[0].source = hits[0].source.replace(old, new)
-    return nb
+    return solutions_variant("03", replacements)
 
 
 @pytest.fixture(scope="module")
 def sandbox():
-    problem = engine.sandbox_problem()
-    if problem and os.environ.get("CI") != "true":
-        pytest.skip(problem)
-    assert problem is None, problem
+    require_sandbox()
 
 
 def test_right_but_different_answers_score_full_marks_03(sandbox, tmp_path):
-    files = []
-    for name, replacements in VARIANTS_03.items():
-        path = tmp_path / f"{name}.ipynb"
-        nbformat.write(_variant(replacements), path)
-        files.append(path)
-    for path, result in zip(files, engine.grade_many(files, "03", jobs=2)):
-        failed = [(t.name, t.hint) for t in result.tests if not t.passed]
-        assert result.status == "graded", (path.stem, result.status, result.message)
-        assert result.points_earned == result.points_possible, (path.stem, failed)
+    assert_full_marks("03", VARIANTS_03, tmp_path)
 
 
 def test_a_wrong_column_loses_only_its_own_test_03(sandbox, tmp_path):
