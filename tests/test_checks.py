@@ -1,7 +1,6 @@
 """grader.check in the student notebooks (cqlab.checks.plain_feedback): a right form is not called success."""
 
 import os
-from pathlib import Path
 
 import otter
 import pytest
@@ -9,13 +8,35 @@ import pytest
 from cqlab import i18n
 from cqlab.checks import Feedback, plain_feedback
 
-TESTS = Path(__file__).resolve().parents[1] / "exercises" / "01_cluster_system" / "student" / "tests"
+# A question's public tests in otter's format, as `make assign` writes them: form only, with plain hints.
+Q3_TESTS = """from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q3"
+points = 1
+
+@test_case(points=0.5, hidden=False,
+    failure_message="q3_annual and q3_rate must each be one number (a float).")
+def test_q3_types(q3_annual, q3_rate):
+    import numbers
+    for name, value in (('q3_annual', q3_annual), ('q3_rate', q3_rate)):
+        assert isinstance(value, numbers.Real), f'{name} should be a number; it is {type(value).__name__}.'
+
+@test_case(points=0.5, hidden=False,
+    failure_message="q3_rate is a fraction between 0 and 1 (0.05 means 5%), not a percentage.")
+def test_q3_ranges(q3_annual, q3_rate):
+    assert 0 < q3_rate < 1, f'q3_rate = {q3_rate}: give it as a fraction, not a percentage'
+"""
 
 
 @pytest.fixture
 def grader(monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)  # otter writes its log beside the notebook: keep it out of the course
-    return plain_feedback(otter.Notebook(tests_dir=str(TESTS)))
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "q3.py").write_text(Q3_TESTS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # otter writes its log beside the notebook
+    return plain_feedback(otter.Notebook(tests_dir=str(tests)))
 
 
 def test_a_right_form_says_the_value_is_checked_when_graded(grader):
