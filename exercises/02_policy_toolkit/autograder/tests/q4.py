@@ -3,32 +3,93 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q4"
-points = 2
+points = 5.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="q4_P must be the 4 x 4 matrix from toolkit.ladder_matrix(up, down) and q4_years four numbers, 0 for the bottom rung.")
-def test_q4_shape(q4_P, q4_years):
+    failure_message="q4_N is 3 x 3, q4_B 3 x 2 (rows the three rungs, columns listed then exited) and q4_t three numbers, at least 1 year each.")
+def test_q4_form(q4_N, q4_B, q4_t):
     import numpy as np
-    try:
-        P, years = (np.asarray(q4_P, dtype=float), np.asarray(q4_years, dtype=float))
-    except (TypeError, ValueError):
-        raise AssertionError('q4_P and q4_years should hold numbers') from None
-    assert P.shape == (4, 4), f'q4_P should be 4 x 4 (four rungs); it has shape {P.shape}'
-    assert np.allclose(P.sum(axis=1), 1), 'each row of q4_P should sum to 1'
-    assert years.shape == (4,), f'q4_years should hold 4 numbers, one per rung; shape {years.shape}'
-    assert years[0] == 0 and np.all(np.diff(years) > 0), 'years should start at 0 and rise rung by rung'
+    shapes = {'q4_N': (3, 3), 'q4_B': (3, 2), 'q4_t': (3,)}
+    arrays = {}
+    for name, value in (('q4_N', q4_N), ('q4_B', q4_B), ('q4_t', q4_t)):
+        try:
+            arrays[name] = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise AssertionError(f'{name} should hold numbers; it is {type(value).__name__}') from None
+        assert arrays[name].shape == shapes[name], f'{name} should have shape {shapes[name]}; it has {arrays[name].shape}'
+    assert (arrays['q4_t'] >= 1).all(), 'q4_t counts years on the ladder: at least 1 from every rung'
 
 @test_case(points=1.5, hidden=True)
-def test_q4_values(q4_years):
+def test_q4_N(q4_N, up, down, exits):
+
+    def _ladder(up, down, exits):
+        """The transient and absorbing blocks built by hand from the per-rung chances."""
+        import numpy as np
+        n = len(up)
+        Q, R = (np.zeros((n, n)), np.zeros((n, 2)))
+        for i in range(n):
+            Q[i, i] = 1 - up[i] - down[i] - exits[i]
+            if i + 1 < n:
+                Q[i, i + 1] = up[i]
+            else:
+                R[i, 0] = up[i]
+            if i > 0:
+                Q[i, i - 1] = down[i]
+            R[i, 1] = exits[i]
+        return (Q, R)
     import numpy as np
-    up, down = ([0.3, 0.2, 0.1], [0.0, 0.05, 0.05])
-    for k in range(1, 4):
-        t = np.zeros(k + 1)
-        for _ in range(5000):
-            new = t.copy()
-            for i in range(k):
-                stay = 1 - up[i] - down[i]
-                new[i] = 1 + stay * t[i] + up[i] * t[i + 1] + (down[i] * t[i - 1] if i else 0)
-            t = new
-        assert abs(q4_years[k] - t[0]) < 1e-06, f'rung {k}: expected {t[0]:.3f} years, got {q4_years[k]}'
+    Q, _ = _ladder(up, down, exits)
+    expected = np.linalg.solve(np.eye(len(Q)) - Q, np.eye(len(Q)))
+    got = np.asarray(q4_N, dtype=float)
+    assert got.shape == expected.shape and np.allclose(got, expected, atol=0.0005), 'q4_N is not (I - Q)^-1 for your up, down and exits: expected first row ' + ', '.join((f'{v:.3f}' for v in expected[0])) + '; got ' + ', '.join((f'{v:.3f}' for v in got.ravel()[:3]))
+
+@test_case(points=2, hidden=True)
+def test_q4_B(q4_B, up, down, exits):
+
+    def _ladder(up, down, exits):
+        """The transient and absorbing blocks built by hand from the per-rung chances."""
+        import numpy as np
+        n = len(up)
+        Q, R = (np.zeros((n, n)), np.zeros((n, 2)))
+        for i in range(n):
+            Q[i, i] = 1 - up[i] - down[i] - exits[i]
+            if i + 1 < n:
+                Q[i, i + 1] = up[i]
+            else:
+                R[i, 0] = up[i]
+            if i > 0:
+                Q[i, i - 1] = down[i]
+            R[i, 1] = exits[i]
+        return (Q, R)
+    import numpy as np
+    Q, R = _ladder(up, down, exits)
+    expected = np.linalg.solve(np.eye(len(Q)) - Q, R)
+    got = np.asarray(q4_B, dtype=float)
+    assert got.shape == expected.shape, f'q4_B should be {expected.shape[0]} x 2 (listed, exited); it is {got.shape}'
+    sums = '' if np.allclose(got.sum(axis=1), 1, atol=0.002) else ' (each row should sum to 1: every firm ends listed or exited)'
+    assert np.allclose(got, expected, atol=0.0005), f'q4_B is not N R{sums}: a small firm lists with probability {expected[0, 0]:.3f}; your first row is ' + ', '.join((f'{v:.3f}' for v in got[0]))
+
+@test_case(points=1.5, hidden=True)
+def test_q4_t(q4_t, up, down, exits):
+
+    def _ladder(up, down, exits):
+        """The transient and absorbing blocks built by hand from the per-rung chances."""
+        import numpy as np
+        n = len(up)
+        Q, R = (np.zeros((n, n)), np.zeros((n, 2)))
+        for i in range(n):
+            Q[i, i] = 1 - up[i] - down[i] - exits[i]
+            if i + 1 < n:
+                Q[i, i + 1] = up[i]
+            else:
+                R[i, 0] = up[i]
+            if i > 0:
+                Q[i, i - 1] = down[i]
+            R[i, 1] = exits[i]
+        return (Q, R)
+    import numpy as np
+    Q, _ = _ladder(up, down, exits)
+    expected = np.linalg.solve(np.eye(len(Q)) - Q, np.ones(len(Q)))
+    got = np.asarray(q4_t, dtype=float)
+    assert got.shape == expected.shape and np.allclose(got, expected, atol=0.005), 'q4_t is not N 1 (the row sums of N): expected ' + ', '.join((f'{v:.2f}' for v in expected)) + '; got ' + ', '.join((f'{v:.2f}' for v in got.ravel()))
 

@@ -3,20 +3,20 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q5"
-points = 2
+points = 1.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="Draw two lines on fig_q5 (ax_q5.plot twice, with label=...), add ax_q5.legend(), a y label, and a title containing the word simulated.")
-def test_q5_parts(fig_q5):
+    failure_message="Draw at least two lines on fig_q5 (ax_q5.plot, with label=...), add ax_q5.legend(), a y label and a title.")
+def test_q5_form(fig_q5):
     from matplotlib.figure import Figure
     assert isinstance(fig_q5, Figure), f'fig_q5 should be a matplotlib Figure; it is {type(fig_q5).__name__}.'
     ax = fig_q5.axes[0]
-    assert len(ax.get_lines()) == 2, f'found {len(ax.get_lines())} lines, expected 2'
+    assert len(ax.get_lines()) >= 2, f'found {len(ax.get_lines())} lines, expected at least 2 (daily and 旬 means)'
     assert ax.get_legend() is not None, 'add a legend: ax_q5.legend()'
     assert ax.get_ylabel().strip(), 'the y-axis has no label'
-    assert 'simulated' in ax.get_title().lower(), 'the title should say the data are simulated'
+    assert ax.get_title().strip(), 'the chart has no title'
 
-@test_case(points=1.5, hidden=True)
+@test_case(points=1, hidden=True)
 def test_q5_lines(fig_q5):
     import numpy as np
     from cqlab.models import toolkit
@@ -24,8 +24,11 @@ def test_q5_lines(fig_q5):
     day = daily.index.day
     key = daily.index.strftime('%Y-%m-') + np.select([day <= 10, day <= 20], ['1', '2'], '3')
     xun = daily.groupby(key).mean().to_numpy()
-    ys = [np.asarray(line.get_ydata(), dtype=float) for line in fig_q5.axes[0].get_lines()]
+    ax = fig_q5.axes[0]
+    ys = [np.asarray(line.get_ydata(), dtype=float) for line in ax.get_lines()]
     assert any((len(y) == len(daily) and np.allclose(y, daily.to_numpy()) for y in ys)), 'no line shows the daily values'
-    assert any((len(y) == len(xun) and np.allclose(y, xun) for y in ys)), 'no line shows the 36 旬 means'
-    assert any((t.get_text().startswith('Source') for t in fig_q5.texts)), 'no source note'
+    assert any((len(y) == len(xun) and np.allclose(y, xun, atol=0.005) for y in ys)), 'no line shows the 36 旬 means'
+    title = ax.get_title().lower()
+    assert 'simulat' in title or '模拟' in title, 'the title should say the data are simulated (simulated / 模拟)'
+    assert any((t.get_text().strip() for t in fig_q5.texts)), 'no source note: charts.source_note(fig_q5, ...)'
 

@@ -3,18 +3,19 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q4"
-points = 2
+points = 5.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="q4_P must be the 4 x 4 matrix from toolkit.ladder_matrix(up, down) and q4_years four numbers, 0 for the bottom rung.")
-def test_q4_shape(q4_P, q4_years):
+    failure_message="q4_N is 3 x 3, q4_B 3 x 2 (rows the three rungs, columns listed then exited) and q4_t three numbers, at least 1 year each.")
+def test_q4_form(q4_N, q4_B, q4_t):
     import numpy as np
-    try:
-        P, years = (np.asarray(q4_P, dtype=float), np.asarray(q4_years, dtype=float))
-    except (TypeError, ValueError):
-        raise AssertionError('q4_P and q4_years should hold numbers') from None
-    assert P.shape == (4, 4), f'q4_P should be 4 x 4 (four rungs); it has shape {P.shape}'
-    assert np.allclose(P.sum(axis=1), 1), 'each row of q4_P should sum to 1'
-    assert years.shape == (4,), f'q4_years should hold 4 numbers, one per rung; shape {years.shape}'
-    assert years[0] == 0 and np.all(np.diff(years) > 0), 'years should start at 0 and rise rung by rung'
+    shapes = {'q4_N': (3, 3), 'q4_B': (3, 2), 'q4_t': (3,)}
+    arrays = {}
+    for name, value in (('q4_N', q4_N), ('q4_B', q4_B), ('q4_t', q4_t)):
+        try:
+            arrays[name] = np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            raise AssertionError(f'{name} should hold numbers; it is {type(value).__name__}') from None
+        assert arrays[name].shape == shapes[name], f'{name} should have shape {shapes[name]}; it has {arrays[name].shape}'
+    assert (arrays['q4_t'] >= 1).all(), 'q4_t counts years on the ladder: at least 1 from every rung'
 
