@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,8 @@ def test_no_hidden_test_and_no_solution_line(edition):
                 or f.startswith(("scripts/", "tests/instructor"))]
     text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in dest.rglob("*")
                      if p.is_file() and ".git" not in p.parts)
-    assert not [n for n in names if n in text]
+    # whole names only: a public test_q4_types must not count as the hidden test_q4_t
+    assert not [n for n in names if re.search(rf"\b{re.escape(n)}\b", text)]
     # every solution line (not public elsewhere) is absent, read straight from the masters
     for master in ROOT.glob("exercises/*/*_master.ipynb"):
         for cell in json.loads(master.read_text(encoding="utf-8"))["cells"]:
