@@ -230,3 +230,68 @@ def test_dict_parties_are_accepted():
         [{"worldwide": 30, "china": 30}, {"worldwide": 20, "china": 20}], "2024", thresholds=T2024
     )
     assert result.china_combined == 50
+
+
+# --- Cournot and the Lerner index ------------------------------------------------------------------
+
+
+def test_cournot_linear_duopoly_by_hand():
+    # P = 100 - Q, c = 10 each: P = (100 + 20) / 3 = 40, q = 30 each, shares 50/50, HHI 5000
+    eq = c.cournot_linear([10, 10], intercept=100, slope=1)
+    assert eq.price == pytest.approx(40)
+    assert eq.quantities == pytest.approx([30, 30])
+    assert eq.hhi == pytest.approx(5000)
+    assert eq.elasticity == pytest.approx(40 / 60)  # P / (b Q)
+    assert eq.average_lerner == pytest.approx(0.75)  # (40 - 10) / 40
+
+
+def test_cournot_linear_is_a_nash_equilibrium():
+    costs, a, b = [10, 14, 20, 25], 120.0, 2.0
+    eq = c.cournot_linear(costs, a, b)
+    for i, cost in enumerate(costs):
+        others = sum(eq.quantities) - eq.quantities[i]
+
+        def profit(q):
+            return (a - b * (others + q) - cost) * q
+
+        best = profit(eq.quantities[i])
+        assert all(profit(eq.quantities[i] + d) <= best + 1e-9 for d in (-1, -0.01, 0.01, 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0, 20), min_size=1, max_size=8))
+def test_average_lerner_is_hhi_over_elasticity_linear(costs):
+    assume(max(costs) < (100 + sum(costs)) / (len(costs) + 1) - 1e-6)  # every firm produces
+    eq = c.cournot_linear(costs, intercept=100, slope=1.5)
+    assert sum(eq.shares) == pytest.approx(100)
+    assert eq.average_lerner == pytest.approx(eq.hhi / (10_000 * eq.elasticity))
+    for share, lerner in zip(eq.shares, eq.lerner):  # firm by firm: L_i = s_i / elasticity
+        assert lerner == pytest.approx(share / 100 / eq.elasticity)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(1, 2), min_size=2, max_size=8), st.floats(1.0, 4.0))
+def test_average_lerner_is_hhi_over_elasticity_constant(costs, elasticity):
+    assume(max(costs) < sum(costs) / (len(costs) - 1 / elasticity) - 1e-6)  # every firm produces
+    eq = c.cournot_constant_elasticity(costs, elasticity)
+    total = sum(eq.quantities)
+    assert eq.price == pytest.approx(100 * total ** (-1 / elasticity))  # on the demand curve
+    assert eq.average_lerner == pytest.approx(c.lerner_from_hhi(eq.hhi, elasticity))
+
+
+def test_symmetric_cournot_lerner_is_one_over_n_elasticity():
+    for n in (1, 2, 5):
+        eq = c.cournot_constant_elasticity([10] * n, elasticity=2.0)
+        assert eq.hhi == pytest.approx(10_000 / n)
+        assert eq.average_lerner == pytest.approx(1 / (n * 2.0))
+
+
+def test_cournot_refuses_firms_that_would_not_produce():
+    with pytest.raises(CqlabInputError, match="would not produce"):
+        c.cournot_linear([10, 90], intercept=100)
+    with pytest.raises(CqlabInputError, match="no Cournot equilibrium"):
+        c.cournot_constant_elasticity([10], elasticity=0.8)
+    with pytest.raises(CqlabInputError, match="list of numbers"):
+        c.cournot_linear("10, 12")
+    with pytest.raises(CqlabInputError):
+        c.lerner_from_hhi(12_000, 1.5)

@@ -352,3 +352,104 @@ def notification_required(turnovers, version: str = "2024", thresholds=None) -> 
         thresholds=t,
         reasons=reasons,
     )
+
+
+# --- Cournot: why the HHI measures market power ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CournotEquilibrium:
+    """A Cournot-Nash equilibrium of n firms with constant marginal costs (shares in %, HHI on 0-10 000).
+
+    ``lerner`` holds each firm's Lerner index (P - c_i) / P; ``elasticity`` is the price elasticity of
+    market demand at the equilibrium, as a positive number; ``average_lerner`` is the share-weighted mean of
+    the Lerner indices, which equals ``hhi / (10 000 * elasticity)`` (Cowling and Waterson 1976).
+    """
+
+    demand: str
+    costs: list[float]
+    quantities: list[float]
+    price: float
+    shares: list[float]
+    lerner: list[float]
+    elasticity: float
+    hhi: float
+    average_lerner: float
+
+
+def _costs(costs) -> list[float]:
+    if isinstance(costs, (str, bytes, dict)) or not hasattr(costs, "__iter__"):
+        raise CqlabInputError(f"Marginal costs must be a list of numbers, one per firm, e.g. [10, 12, 15]; "
+                              f"got {describe(costs)}.")
+    values = [expect_number(c, f"marginal cost of firm {k + 1}", minimum=0) for k, c in enumerate(costs)]
+    if not values:
+        raise CqlabInputError("A Cournot market needs at least one firm; got an empty list of costs.")
+    return values
+
+
+def _equilibrium(demand: str, costs: list[float], quantities: list[float], price: float,
+                 elasticity: float) -> CournotEquilibrium:
+    total = sum(quantities)
+    shares = [100.0 * q / total for q in quantities]
+    lerner = [(price - c) / price for c in costs]
+    return CournotEquilibrium(
+        demand=demand, costs=costs, quantities=quantities, price=price, shares=shares, lerner=lerner,
+        elasticity=elasticity, hhi=float(sum(s * s for s in shares)),
+        average_lerner=float(sum(s / 100.0 * x for s, x in zip(shares, lerner))),
+    )
+
+
+def _all_produce(costs: list[float], price: float) -> None:
+    idle = [k + 1 for k, c in enumerate(costs) if c >= price]
+    if idle:
+        raise CqlabInputError(
+            f"At the Cournot price {price:.4g} firm(s) {idle} would not produce: their marginal cost is at or "
+            "above the price. Lower their costs or leave them out of the market."
+        )
+
+
+def cournot_linear(costs, intercept: float = 100.0, slope: float = 1.0) -> CournotEquilibrium:
+    """Return the Cournot equilibrium with inverse demand P = intercept - slope * Q and constant costs.
+
+    First-order condition of firm i: P - c_i - slope * q_i = 0, so q_i = (P - c_i) / slope; summing over
+    the n firms gives P = (intercept + sum of c_i) / (n + 1). Every firm must produce (c_i < P).
+    """
+    costs = _costs(costs)
+    a = expect_number(intercept, "demand intercept (the price at which nobody buys)", minimum=0, allow_min=False)
+    b = expect_number(slope, "demand slope", minimum=0, allow_min=False)
+    price = (a + sum(costs)) / (len(costs) + 1)
+    _all_produce(costs, price)
+    quantities = [(price - c) / b for c in costs]
+    elasticity = price / (b * sum(quantities))  # -(dQ/dP) P / Q with dQ/dP = -1/b
+    return _equilibrium("linear", costs, quantities, price, elasticity)
+
+
+def cournot_constant_elasticity(costs, elasticity: float = 1.5, scale: float = 100.0) -> CournotEquilibrium:
+    """Return the Cournot equilibrium with inverse demand P = scale * Q^(-1/elasticity) and constant costs.
+
+    First-order condition of firm i: P (1 - s_i / elasticity) = c_i (s_i as a fraction); summing over the n
+    firms gives P = sum of c_i / (n - 1 / elasticity), which needs n * elasticity > 1 and every c_i < P.
+    """
+    costs = _costs(costs)
+    e = expect_number(elasticity, "price elasticity of demand", minimum=0, allow_min=False)
+    a = expect_number(scale, "demand scale", minimum=0, allow_min=False)
+    n = len(costs)
+    if n * e <= 1:
+        raise CqlabInputError(
+            f"With {n} firm(s) and elasticity {e:g}, n x elasticity = {n * e:g} is not above 1: the firms would "
+            "always gain by selling less, and there is no Cournot equilibrium. Add firms or raise the elasticity."
+        )
+    if sum(costs) <= 0:
+        raise CqlabInputError("With constant-elasticity demand at least one marginal cost must be above 0.")
+    price = sum(costs) / (n - 1 / e)
+    _all_produce(costs, price)
+    total = (a / price) ** e  # demand: Q = (scale / P)^elasticity
+    quantities = [e * (1 - c / price) * total for c in costs]
+    return _equilibrium("constant elasticity", costs, quantities, price, e)
+
+
+def lerner_from_hhi(hhi_value: float, elasticity: float) -> float:
+    """Return the share-weighted average Lerner index HHI / (10 000 * elasticity) of a Cournot market."""
+    h = expect_number(hhi_value, "HHI (0-10 000)", minimum=0, maximum=HHI_MAX)
+    e = expect_number(elasticity, "price elasticity of demand", minimum=0, allow_min=False)
+    return h / (HHI_MAX * e)
