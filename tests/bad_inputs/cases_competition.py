@@ -2,7 +2,10 @@
 
 from cqlab.models.competition import (
     classify_2023,
+    cournot_constant_elasticity,
+    cournot_linear,
     hhi,
+    lerner_from_hhi,
     merge,
     merger_effect,
     notification_required,
@@ -30,4 +33,9 @@ CASES = [
         __import__("pandas").DataFrame({"rule": ["china"]}), "2018"), "lacks the column(s) version"),
     Case("shares as a dict", lambda: hhi({"A": 30}), "list of percentages"),
     Case("shares with an infinite entry", lambda: hhi([float("inf"), 20]), "not inf"),
+    Case("a Cournot firm whose cost is above the price", lambda: cournot_linear([10, 90], 100), "would not produce"),
+    Case("one Cournot firm facing inelastic demand", lambda: cournot_constant_elasticity([10], 0.8),
+         "no Cournot equilibrium"),
+    Case("a negative marginal cost", lambda: cournot_linear([-5, 10]), "at least 0"),
+    Case("an HHI above 10 000", lambda: lerner_from_hhi(12_000, 1.5), "at most 10000"),
 ]

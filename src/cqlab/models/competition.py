@@ -378,12 +378,12 @@ class CournotEquilibrium:
 
 
 def _costs(costs) -> list[float]:
-    if isinstance(costs, (str, bytes, dict)) or not hasattr(costs, "__iter__"):
+    if isinstance(costs, (str, bytes, dict)) or not hasattr(costs, "__iter__") or hasattr(costs, "columns"):
         raise CqlabInputError(f"Marginal costs must be a list of numbers, one per firm, e.g. [10, 12, 15]; "
                               f"got {describe(costs)}.")
     values = [expect_number(c, f"marginal cost of firm {k + 1}", minimum=0) for k, c in enumerate(costs)]
     if not values:
-        raise CqlabInputError("A Cournot market needs at least one firm; got an empty list of costs.")
+        raise CqlabInputError(f"A Cournot market needs at least one firm's cost; got {describe(costs)}.")
     return values
 
 
