@@ -168,3 +168,28 @@ def test_achieved_growth_continued_reaches_the_projection(values, rate):
     assert check.value_at_achieved_rate() == pytest.approx(values[-1] * (1 + expected) ** 3)
     if not math.isclose(expected, rate, rel_tol=1e-9):
         assert check.on_track == (expected > rate)
+
+
+def test_the_scope_comparisons_live_in_the_model_and_the_widget_reuses_them():
+    from cqlab.widgets import innovation as view
+
+    assert view.compare is innovation.compare and view.COMPARISONS is innovation.COMPARISONS
+    result = innovation.compare("rd_industry")
+    check = result["check"]
+    assert check.scope_matches and not check.measure_matches  # same firms; expenses booked vs R&D input
+    assert check.required == pytest.approx((800 / (352.38 * 12 / 8)) ** (1 / 4) - 1)
+
+
+def test_rd_intensity_over_gdp_is_not_the_same_measure_as_over_revenue():
+    check = innovation.compare("rd_intensity")["check"]
+    assert not check.scope_matches and not check.measure_matches
+    assert any("Measures differ" in w for w in check.warnings)
+
+
+def test_an_illustrative_comparison_defaults_to_twice_the_latest_outturn():
+    result = innovation.compare("hte_custom")
+    outturns = result["obs"][result["obs"]["status"] != "expectation"]
+    assert result["check"].target == pytest.approx(innovation.ILLUSTRATIVE_MULTIPLE * outturns["value"].iloc[-1])
+    assert innovation.compare("hte_custom", custom_target=9000, custom_year=2030)["check"].target_year == 2030
+    with pytest.raises(CqlabInputError):
+        innovation.compare("no such comparison")

@@ -8,18 +8,27 @@ they differ, the chart and the result line say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import ipywidgets as widgets
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from cqlab import data
 from cqlab.charts import PALETTE, axis_unit, source_note
-from cqlab.errors import CqlabInputError, expect_choice, expect_number
+from cqlab.errors import expect_choice
 from cqlab.i18n import label
 from cqlab.models import innovation
+# the comparisons and their model call live in cqlab.models.innovation; re-exported here for the widget's users
+from cqlab.models.innovation import (  # noqa: F401
+    ABOVE_SCALE,
+    COMPARISONS,
+    ILLUSTRATIVE_MULTIPLE,
+    TECH_BASED,
+    Comparison,
+    compare,
+    plan_year,
+    series_for,
+    target_row,
+)
 from cqlab.widgets.base import ChartWidget, arg_choice
 
 #: Marker shape per status and its bilingual name.
@@ -30,8 +39,6 @@ STATUS_STYLE = {
     "partial-year": ("h", ("partial year", "部分月份")),
     "expectation": ("D", ("expectation", "预计值")),
 }
-#: Illustrative: a student-set target defaults to this multiple of the latest outturn.
-ILLUSTRATIVE_MULTIPLE = 2.0
 
 
 def unit_label(unit: str) -> tuple[float, str]:
@@ -106,129 +113,6 @@ def status_legend(axes, obs, loc="upper left"):
     legend = axes.legend(handles=handles, loc=loc, fontsize=7, handlelength=1.6)
     axes.add_artist(legend)
     return legend
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A series and a target to compare, with the scope each one covers."""
-
-    title: tuple[str, str]
-    series: tuple[str, str, str | None]  # dataset, indicator, cluster_cn (None: any)
-    series_scope: str
-    target: tuple[str, str] | None  # dataset, indicator; None: an illustrative target the student sets
-    target_scope: str
-    unit: str | None = None  # the unit to show the series in (default: the target's unit)
-    series_measure: str = ""  # what the series counts, when it differs from what the target counts
-    target_measure: str = ""
-
-
-#: macro.csv's indicator name for 科技型企业 (tech-based enterprises, Chongqing's register; broader
-#: than the 科技型中小企业 the source names).
-TECH_BASED = "tech-based enterprises"
-
-
-ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"
-COMPARISONS = {
-    "rd_industry": Comparison(
-        ("Industrial firms' R&D expenses vs the plan's R&D-input target", "规上工业研发费用 vs 规划研发投入目标"),
-        ("cluster_indicators", "R&D spending of above-scale industrial firms", ""), ABOVE_SCALE,
-        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
-        series_measure="R&D expenses as booked (规上工业研发费用)",
-        target_measure="R&D input (规模以上工业企业研发投入)",
-    ),
-    "rd_all": Comparison(
-        ("All R&D spending vs the industrial-firm target", "全社会R&D经费 vs 规上工业企业目标"),
-        ("macro", "R&D expenditure", None), "all R&D in Chongqing (全社会R&D经费)",
-        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
-    ),
-    "rd_intensity": Comparison(
-        ("R&D intensity (% of GDP) vs the industrial-firm target (% of revenue)", "R&D强度(占GDP) vs 规上工业企业目标(占营收)"),
-        ("macro", "R&D intensity", None), "all R&D as a share of GDP",
-        ("cluster_indicators", "R&D intensity of above-scale industrial firms"),
-        "R&D of above-scale industrial firms as a share of their revenue",
-    ),
-    "sei_share": Comparison(
-        ("Strategic emerging industries' share of industrial value added", "战略性新兴产业增加值占规上工业比重"),
-        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA", ""),
-        "share of above-scale industrial value added",
-        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA"),
-        "share of above-scale industrial value added",
-    ),
-    "hitech_share": Comparison(
-        ("High-tech manufacturing's share of industrial value added", "高技术制造业增加值占规上工业比重"),
-        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA", ""),
-        "share of above-scale industrial value added",
-        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA"),
-        "share of above-scale industrial value added",
-    ),
-    "hte_future": Comparison(
-        ("All high-tech enterprises vs the future-industries target", "高新技术企业总数 vs 未来产业目标"),
-        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing",
-        ("cluster_indicators", "high-tech enterprises in future industries"),
-        "high-tech enterprises in future industries only (2024 plan)", unit="家",
-    ),
-    "hte_custom": Comparison(
-        ("High-tech enterprises vs a target you set (illustrative)", "高新技术企业 vs 自设目标(示意)"),
-        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing", None,
-        "all high-tech enterprises in Chongqing", unit="家",
-    ),
-    "tech_custom": Comparison(
-        ("Tech-based enterprises vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
-        ("macro", TECH_BASED, None), "all tech-based enterprises (科技型企业) in Chongqing", None,
-        "all tech-based enterprises (科技型企业) in Chongqing", unit="家",
-    ),
-}
-
-
-def target_row(dataset: str, indicator: str):
-    """Return the one target row (period_type 'target', no cluster) of an indicator."""
-    table = data.load(dataset)
-    rows = table[(table["indicator"] == indicator) & (table["period_type"] == "target")]
-    if "cluster_cn" in rows.columns:
-        rows = rows[rows["cluster_cn"].fillna("") == ""]
-    if len(rows) != 1:
-        raise CqlabInputError(f"Expected one target row for {indicator!r} in {dataset}; found {len(rows)}.")
-    return rows.iloc[0]
-
-
-def series_for(key: str):
-    """Return (comparison, observations) for a comparison key."""
-    expect_choice(key, "comparison", list(COMPARISONS))
-    comparison = COMPARISONS[key]
-    dataset, indicator, cluster = comparison.series
-    unit = comparison.unit
-    if unit is None and comparison.target is not None:
-        unit = target_row(*comparison.target)["unit"]
-    obs = innovation.observations(data.load(dataset), indicator, unit=unit, cluster_cn=cluster)
-    return comparison, obs
-
-
-def plan_year() -> int:
-    """The horizon of the 2023-2027 manufacturing plan, read from the R&D target row."""
-    return int(target_row("cluster_indicators", "R&D spending of above-scale industrial firms")["year"])
-
-
-def compare(key: str, include_expectations: bool = False, method: str = "proportional",
-            custom_target: float | None = None, custom_year: int | None = None):
-    """Return (comparison, observations, TargetCheck) for a comparison key (the widget's model call)."""
-    comparison, obs = series_for(key)
-    if comparison.target is None:
-        outturns = obs[obs["status"] != "expectation"]
-        default = float(outturns["value"].iloc[-1]) * ILLUSTRATIVE_MULTIPLE
-        target = default if custom_target is None else expect_number(custom_target, "your target", minimum=0,
-                                                                       allow_min=False)
-        year = plan_year() if custom_year is None else custom_year
-        qualifier, source = "exact", label("illustrative target set by you", "自设示意目标")
-    else:
-        row = target_row(*comparison.target)
-        target = innovation.convert_unit(float(row["value"]), row["unit"], obs["unit"].iloc[0])
-        year, qualifier, source = int(row["year"]), row["value_qualifier"], row["source"]
-    check = innovation.check_target(
-        obs, target, year, include_expectations=include_expectations, series_scope=comparison.series_scope,
-        target_scope=comparison.target_scope, target_qualifier=qualifier, annualise_method=method,
-        series_measure=comparison.series_measure, target_measure=comparison.target_measure,
-    )
-    return {"key": key, "comparison": comparison, "obs": obs, "check": check, "target_source": source}
 
 
 class TargetGapWidget(ChartWidget):
