@@ -36,6 +36,11 @@ from cqlab.errors import (
 )
 
 
+#: Cargo value factors f (illustrative). Kept only for exercise set 06 until it moves to the distribution of v;
+#: the lesson and the widget no longer use them (f only rescales v).
+CARGO_FACTORS = {"low-value": 0.5, "standard": 1.0, "high-value": 3.0}
+
+
 @dataclass(frozen=True)
 class Route:
     """One way to send a container from Chongqing to South-East Asia."""
