@@ -65,7 +65,7 @@ routes_strategy = st.lists(
 
 
 @settings(max_examples=200, deadline=None)
-@given(routes_strategy, st.sampled_from(sorted(m.CARGO_FACTORS.values())))
+@given(routes_strategy, st.sampled_from([0.5, 1.0, 3.0]))
 def test_switch_points_agree_with_brute_force(routes, factor):
     """At each analytic switch the two routes cost the same, and the brute-force winner changes there."""
     switches = m.switch_points(routes, factor)
@@ -200,3 +200,46 @@ def test_growth_accepts_table_rows():
 
     frame = pd.DataFrame([row(10, "2022-01/2022-10", "partial-year"), row(11, "2023-01/2023-10", "partial-year")])
     assert m.growth(frame.iloc[0], frame.iloc[1]) == pytest.approx(0.1)
+
+
+# --- mode shares from a distribution of values of time across shippers --------------------------
+
+def test_lognormal_cdf_by_hand():
+    assert m.lognormal_cdf(400, 400, 0.8) == pytest.approx(0.5)  # the median
+    assert m.lognormal_cdf(0, 400, 0.8) == 0.0
+    # one sigma above the median in logs: Phi(1) = 0.8413...
+    assert m.lognormal_cdf(400 * 2.718281828459045 ** 0.8, 400, 0.8) == pytest.approx(0.841344746, rel=1e-6)
+
+
+def test_mode_shares_are_cdf_differences_at_the_switch_points():
+    shares = m.mode_shares(THREE, 400, 0.8)
+    v1, v2 = 250, 11_000 / 13
+    assert shares["slow"] == pytest.approx(m.lognormal_cdf(v1, 400, 0.8))
+    assert shares["mid"] == pytest.approx(m.lognormal_cdf(v2, 400, 0.8) - m.lognormal_cdf(v1, 400, 0.8))
+    assert shares["fast"] == pytest.approx(1 - m.lognormal_cdf(v2, 400, 0.8))
+    assert sum(shares.values()) == pytest.approx(1)
+
+
+def test_a_route_that_never_wins_has_no_share():
+    dear_mid = m.Route("mid", "mid", "中", days=18, cost=16_000)
+    shares = m.mode_shares([SLOW, dear_mid, FAST], 400, 0.8)
+    assert shares["mid"] == 0
+    assert shares["slow"] == pytest.approx(m.lognormal_cdf(560, 400, 0.8))
+
+
+def test_simulation_agrees_with_the_analytic_shares():
+    analytic = m.mode_shares(THREE, 400, 0.8)
+    simulated = m.simulated_mode_shares(THREE, 400, 0.8, shippers=200_000, seed=1)
+    assert simulated == pytest.approx(analytic, abs=0.005)
+    assert m.simulated_mode_shares(THREE, 400, 0.8, seed=1) == m.simulated_mode_shares(THREE, 400, 0.8, seed=1)
+
+
+def test_a_narrow_spread_gives_the_median_shipper_s_route_to_almost_everyone():
+    assert m.mode_shares(THREE, 400, 0.01)["mid"] == pytest.approx(1, abs=1e-6)
+
+
+def test_mode_share_inputs_are_checked():
+    with pytest.raises(CqlabInputError, match="sigma"):
+        m.mode_shares(THREE, 400, 0)
+    with pytest.raises(CqlabInputError, match="median value of time"):
+        m.mode_shares(THREE, -1, 0.8)

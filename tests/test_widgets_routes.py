@@ -21,33 +21,43 @@ def test_default_state(english):
     assert w.error is None
     assert w.main_control is w.controls["value_of_time"]
     river, rail = w.base_routes["river_sea"], w.base_routes["rail_sea"]
-    # at 200 yuan/day the river-sea route wins when 200 is below the river/rail break-even
+    # at 400 yuan/day the river-sea route wins when 400 is below the river/rail break-even
     v_star = (rail.cost - river.cost) / (river.days - rail.days)
-    assert (w.result.winner.key == "river_sea") == (200 < v_star)
-    assert w.result.costs["river_sea"] == pytest.approx(river.cost + 200 * river.days)
+    choice, shares = w.result
+    assert (choice.winner.key == "river_sea") == (400 < v_star)
+    assert choice.costs["river_sea"] == pytest.approx(river.cost + 400 * river.days)
+    assert shares == pytest.approx(m.mode_shares(w.base_routes, 400, 0.8))
     assert w.image.value[:4] == b"\x89PNG"
 
 
 def test_moving_the_value_of_time_past_each_switch_changes_the_winner(english):
     w = RouteChoiceWidget()
-    switches = w.result.switches
+    switches = w.result[0].switches
     assert len(switches) >= 1
     for s in switches:
         w.controls["value_of_time"].value = int(s.value_of_time) + 10
-        assert w.result.winner.key == s.after.key
+        assert w.result[0].winner.key == s.after.key
         w.controls["value_of_time"].value = max(0, int(s.value_of_time) - 10)
-        assert w.result.winner.key == s.before.key
+        assert w.result[0].winner.key == s.before.key
 
 
-def test_high_value_cargo_switches_earlier(english):
+def test_the_spread_moves_shares_but_not_switches(english):
     w = RouteChoiceWidget()
-    standard = [s.value_of_time for s in w.result.switches]
+    switches = [s.value_of_time for s in w.result[0].switches]
     image = w.image.value
-    w.controls["cargo"].value = "high-value"
-    high = [s.value_of_time for s in w.result.switches]
-    factor = m.CARGO_FACTORS["high-value"]
-    assert high == pytest.approx([v / factor for v in standard])  # v* scales with 1/f
+    w.controls["sigma"].value = 0.2
+    assert [s.value_of_time for s in w.result[0].switches] == switches
+    assert w.result[1] == pytest.approx(m.mode_shares(w.base_routes, 400, 0.2))
+    assert sum(w.result[1].values()) == pytest.approx(1)
     assert w.image.value != image
+    assert "Mode shares" in w.result_box.value
+
+
+def test_a_zero_median_sends_everyone_by_the_cheapest_route(english):
+    w = RouteChoiceWidget()
+    w.controls["value_of_time"].value = 0
+    assert w.error is None
+    assert w.result[1]["river_sea"] == 1
 
 
 def test_illustrative_parameters_are_controls_and_sourced_ones_are_not(english):
@@ -55,14 +65,14 @@ def test_illustrative_parameters_are_controls_and_sourced_ones_are_not(english):
     assert "cost_road" in w.controls and "days_road" in w.controls
     assert "days_rail_sea" not in w.controls and "days_river_sea" not in w.controls
     w.controls["cost_road"].value = 10_000
-    road = next(r for r in w.result.routes if r.key == "road")
+    road = next(r for r in w.result[0].routes if r.key == "road")
     assert road.cost == 10_000
-    assert w.result.costs["road"] == pytest.approx(10_000 + w.controls["value_of_time"].value * road.days)
+    assert w.result[0].costs["road"] == pytest.approx(10_000 + w.controls["value_of_time"].value * road.days)
 
 
 def test_describe_names_winner_and_switches(english):
     w = RouteChoiceWidget()
-    assert w.result.winner.name_en in w.result_box.value
+    assert w.result[0].winner.name_en in w.result_box.value
     assert "Switches:" in w.result_box.value
 
 

@@ -20,13 +20,12 @@ def _set(widget_class, control, value):
 
 
 CASES = [
-    Case("an unknown cargo type", lambda: RouteChoiceWidget(cargo="gold"), "got 'gold'"),
+    Case("a spread beyond the slider", lambda: RouteChoiceWidget(sigma=5), "at most 2"),
     Case("a negative value of time for the widget", lambda: RouteChoiceWidget(value_of_time=-5), "at least 0"),
     Case("a cadence with a capital letter", lambda: CadenceWidget(cadence="Week"), "got 'Week'"),
     Case("noise beyond the slider", lambda: CadenceWidget(noise=50), "at most 12"),
     Case("setting the language control to 'fr'", lambda: _set(LanguageChartWidget, "language", "fr"),
          "must be one of 'en', 'zh'; got 'fr'"),
-    Case("setting the cargo control to 'gold'", lambda: _set(RouteChoiceWidget, "cargo", "gold"), "got 'gold'"),
     Case("two shares for a five-firm widget", lambda: MergerHHIWidget(shares=(30, 20)), "must list 5 percentages"),
     Case("a merging pair of one firm", lambda: MergerHHIWidget(pair=(2, 2)), "two different firms"),
     Case("shares above 100% for the widget", lambda: MergerHHIWidget(shares=(50, 30, 20, 10, 5)), "at most 100%"),

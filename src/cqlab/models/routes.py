@@ -1,13 +1,21 @@
 """Route choice by generalised cost, and safe arithmetic on flows reported for different periods.
 
-Generalised cost of a route r for one container: GC_r(v) = c_r + v * f * d_r, where c_r is the money
-cost (yuan per container), d_r the door-to-port time (days), v the value of time (yuan per
-container-day) and f a cargo value factor (1 for standard cargo; higher for goods whose owners lose more
-per day in transit: capital tied up, perishability, missed sales). The shipper picks the route with the
-lowest GC. Two routes a (cheaper, slower) and b (dearer, faster) cost the same when
-c_a + v f d_a = c_b + v f d_b, i.e. at the break-even value of time v* = (c_b - c_a) / (f (d_a - d_b)).
-Below v* the slow route wins, above it the fast one. With three routes the winner as v rises follows
-the lower envelope of three straight lines (slopes f d_r), so there are at most two switches.
+Generalised cost of a route r for one container: GC_r(v) = c_r + v * d_r, where c_r is the money
+cost (yuan per container), d_r the door-to-port time (days) and v the shipper's value of time (yuan per
+container-day: roughly the cargo's value times a daily holding-cost rate, i.e. interest on the capital
+tied up, depreciation or spoilage, missed sales). The shipper picks the route with the lowest GC. Two
+routes a (cheaper, slower) and b (dearer, faster) cost the same when c_a + v d_a = c_b + v d_b, i.e. at
+the break-even value of time v* = (c_b - c_a) / (d_a - d_b). Below v* the slow route wins, above it the
+fast one. With three routes the winner as v rises follows the lower envelope of three straight lines
+(slopes d_r), so there are at most two switches.
+
+Shippers differ in v. If v is distributed across shippers with CDF F, the share of shippers for whom a
+route is cheapest (its mode share in this model) is F at the switch point where it stops winning minus
+F where it starts: share_k = F(v_k) - F(v_{k-1}), with v_0 = 0 and the last v = infinity.
+``mode_shares`` does this for a lognormal F; ``simulated_mode_shares`` checks it by drawing shippers.
+
+The optional ``cargo_factor`` f multiplies v (GC = c + v f d); it only rescales v (v* scales with 1/f),
+so the lesson folds it into v and uses the default f = 1.
 
 The second half of the module keeps flow figures honest: a nine-month total is not a year, and a
 count of ports reached at one date is not a flow at all. ``total`` and ``growth`` refuse to mix them.
@@ -15,6 +23,7 @@ count of ports reached at one date is not a flow at all. ``total`` and ``growth`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,7 +35,9 @@ from cqlab.errors import (
     expect_number,
 )
 
-#: Cargo value factors f (illustrative: no dataset measures them; the student may change them).
+
+#: Cargo value factors f (illustrative). Kept only for exercise set 06 until it moves to the distribution of v;
+#: the lesson and the widget no longer use them (f only rescales v).
 CARGO_FACTORS = {"low-value": 0.5, "standard": 1.0, "high-value": 3.0}
 
 
@@ -147,6 +158,56 @@ def choose_route(routes, value_of_time: float, cargo_factor: float = 1.0) -> Rou
     f = _factor(cargo_factor)
     costs = {r.key: generalised_cost(r, v, f) for r in items}
     return RouteChoice(v, f, costs, best_route(items, v, f), switch_points(items, f), items)
+
+
+def lognormal_cdf(value_of_time: float, median: float, sigma: float) -> float:
+    """Return P(V <= v) for a lognormal value of time with the given median (yuan per container-day) and sigma.
+
+    ln V is normal with mean ln(median) and standard deviation sigma, so
+    F(v) = Phi((ln v - ln median) / sigma) = (1 + erf((ln v - ln median) / (sigma sqrt 2))) / 2.
+    """
+    if isinstance(value_of_time, float) and value_of_time == math.inf:
+        return 1.0
+    v = expect_number(value_of_time, "value of time (yuan per container-day)", minimum=0)
+    m = expect_number(median, "median value of time (yuan per container-day)", minimum=0, allow_min=False)
+    s = expect_number(sigma, "spread sigma of the log value of time", minimum=0, allow_min=False)
+    if v == 0:
+        return 0.0
+    return 0.5 * (1.0 + math.erf((math.log(v) - math.log(m)) / (s * math.sqrt(2.0))))
+
+
+def mode_shares(routes, median: float, sigma: float) -> dict:
+    """Return {route key: share of shippers for whom it is cheapest}, values of time lognormal(median, sigma).
+
+    From the switch points v_1 < v_2 ... of the lower envelope: the route winning between v_(k-1) and v_k
+    gets F(v_k) - F(v_(k-1)), with v_0 = 0 and a last bound of infinity; a route that never wins gets 0.
+    The shares add up to 1.
+    """
+    items = _routes(routes)
+    lognormal_cdf(1.0, median, sigma)  # validates median and sigma with clear messages
+    shares = {r.key: 0.0 for r in items}
+    switches = switch_points(items)
+    winners = [switches[0].before if switches else best_route(items, 0.0)] + [s.after for s in switches]
+    bounds = [0.0] + [s.value_of_time for s in switches] + [math.inf]
+    for route, low, high in zip(winners, bounds[:-1], bounds[1:]):
+        shares[route.key] += lognormal_cdf(high, median, sigma) - lognormal_cdf(low, median, sigma)
+    return shares
+
+
+def simulated_mode_shares(routes, median: float, sigma: float, shippers: int = 100_000, seed: int = 6) -> dict:
+    """Return {route key: share} from drawing ``shippers`` lognormal values of time (simulated; fixed seed).
+
+    Each simulated shipper takes the route with the lowest c + v d; the shares converge to ``mode_shares``.
+    """
+    import numpy as np
+
+    items = _routes(routes)
+    lognormal_cdf(1.0, median, sigma)
+    n = int(expect_number(shippers, "number of simulated shippers", minimum=1, integer=True))
+    v = np.random.default_rng(seed).lognormal(math.log(median), sigma, n)
+    costs = np.array([[r.cost] for r in items]) + np.array([[r.days] for r in items]) * v
+    chosen = costs.argmin(axis=0)
+    return {r.key: float(np.mean(chosen == k)) for k, r in enumerate(items)}
 
 
 def illustrative_routes(days_river_sea: float, days_rail_sea: float, days_source: str = "given") -> dict:
