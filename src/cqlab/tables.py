@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import math
 
+from cqlab.i18n import get_language
+
 #: what a gap looks like in a displayed table
 GAP = "—"
 
@@ -39,10 +41,15 @@ def _display_names(frame, labels: dict | None) -> dict:
     """Column key -> displayed header; a label may be one text or an (English, Chinese) pair."""
     from cqlab.i18n import label
 
+    from cqlab.i18n import get_language
+
     names = {}
     for column, text in (labels or {}).items():
         if column in frame.columns:
             names[column] = label(*text) if isinstance(text, tuple) else str(text)
+    if get_language() == "zh":  # the course's own Chinese headers for the rest
+        names.update({c: COLUMN_LABELS_ZH[c] for c in frame.columns
+                      if isinstance(c, str) and c in COLUMN_LABELS_ZH and c not in names})
     return names
 
 
@@ -53,6 +60,8 @@ def to_html(frame, *, caption: str | None = None, formats: dict | str | None = N
     shows the header in the course language)."""
     labels = _display_names(frame, labels)
     shown = frame.rename(columns=labels)
+    if get_language() == "zh":
+        shown = shown.rename_axis(**_axis_names(frame))
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
     formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
     table = shown.to_html(formatters=formatters, index=index, border=0, escape=True, na_rep=GAP)
@@ -65,6 +74,8 @@ def to_text(frame, *, caption: str | None = None, formats: dict | str | None = N
             labels: dict | None = None) -> str:
     labels = _display_names(frame, labels)
     shown = frame.rename(columns=labels)
+    if get_language() == "zh":
+        shown = shown.rename_axis(**_axis_names(frame))
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
     formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
     text = shown.to_string(formatters=formatters, index=index, na_rep=GAP)
@@ -94,6 +105,33 @@ COLUMN_LABELS_ZH = {
     "theme": "主题", "tier": "层级", "tier_cn": "层级(中文)", "tier_scale_yuan": "层级规模(元)", "type": "类型",
     "unit": "单位", "value": "数值", "value_qualifier": "数值限定", "version": "版本", "year": "年份",
     "yuxi_8": "渝西八区", "zone_2013": "功能区(2013)", "zone_2020": "分区(2020)",
+    # headers the lessons build (their keys stay English so a student's code runs in both languages)
+    "numbers stated": "文中数字个数", "column": "列", "terms": "术语数",
+    "stated in the article": "文章所述", "named in our data": "数据中列出", "missing": "缺失",
+    "with an output figure": "有产值数据", "yuan": "元", "billion yuan": "十亿元", "in words (zh)": "中文写法",
+    "in words (en)": "英文写法", "second pass": "第二轮核查", "growth on a year earlier %": "同比增长(%)",
+    "Jan-Oct 亿元": "1-10月(亿元)", "months": "月数", "annualised ×12/months 亿元": "年化 ×12/月数(亿元)",
+    "tier target 亿元": "层级目标(亿元)", "share of target (annualised)": "占目标比重(年化)",
+    "GDP 2022": "2022年GDP", "target year": "目标年份", "year from": "年份依据",
+    "needed, annualised ×12/10": "所需增速(按×12/10年化)", "needed, ten months as is": "所需增速(十个月原值)",
+    "2023 annualised 亿元": "2023年年化(亿元)", "outturn year": "实际值年份", "outturn 亿元": "实际值(亿元)",
+    "required path 亿元": "所需路径(亿元)", "needed a year": "每年所需增速", "achieved a year": "每年实际增速",
+    "Jan-Oct 2023 on a year earlier": "2023年1-10月同比", "on track": "是否达标",
+    "focus_zh": "聚焦领域", "focus_en": "聚焦领域(英文)", "system_zh": "体系", "system_en": "体系(英文)",
+    "quote": "原文", "to_xun: start of each 旬": "to_xun:每旬起始日",
+    "resample('10D'): start of each bin": "resample('10D'):每段起始日", "mean of the 旬": "旬均值",
+    "mean": "均值", "size": "天数", "threshold": "阈值", "flag": "标记", "firm": "企业", "land_mu": "用地(亩)",
+    "output": "产出", "tax": "税收", "output_per_mu": "亩均产出", "tax_per_mu": "亩均税收",
+    "by output per mu": "按亩均产出", "by chosen score": "按所选得分", "ours": "本课",
+    "labour input": "劳动投入", "labour share": "劳动份额", "output growth": "产出增长", "capital": "资本",
+    "labour": "劳动", "human_capital": "人力资本", "TFP share of growth (%)": "TFP占增长比重(%)",
+    "ours, constant share": "本课,固定份额", "ours, yearly shares (Törnqvist)": "本课,逐年份额(Törnqvist)",
+    "xun_start": "旬起始日", "tfp": "TFP", "comparison": "比较", "baseline": "基期值", "target": "目标",
+    "needed %/yr": "每年所需(%)", "achieved %/yr": "每年实际(%)", "same scope": "口径相同",
+    "same measure": "指标相同", "warnings": "提示", "document": "文件", "target_year": "目标年份", "gap": "差距",
+    "years": "年数", "gap_per_year": "每年差距", "contributor gets": "出力者所得", "free rider gets": "搭便车者所得",
+    "contributor minus free rider": "出力者减搭便车者", "others giving": "他人出力", "read as": "解读为",
+    "as stated": "原文所述", "group_en": "组别(英文)",
 }
 
 
@@ -105,7 +143,15 @@ def displayed(frame):
     if get_language() != "zh":
         return frame
     columns = {c: COLUMN_LABELS_ZH[c] for c in frame.columns if isinstance(c, str) and c in COLUMN_LABELS_ZH}
-    return frame.rename(columns=columns) if columns else frame
+    shown = frame.rename(columns=columns) if columns else frame
+    return shown.rename_axis(**_axis_names(frame))
+
+
+def _axis_names(frame) -> dict:
+    """The axis names shown in Chinese (an index named "year", a cross-table's "by output per mu")."""
+    return {"index": {n: COLUMN_LABELS_ZH[n] for n in frame.index.names if isinstance(n, str) and n in COLUMN_LABELS_ZH},
+            "columns": {n: COLUMN_LABELS_ZH[n] for n in frame.columns.names
+                        if isinstance(n, str) and n in COLUMN_LABELS_ZH}}
 
 
 def install_display_headers() -> bool:
