@@ -32,8 +32,8 @@ class RouteChoiceWidget(ChartWidget):
         if routes is not None:
             model._routes(routes)
         self.base_routes = routes if routes is not None else model.default_routes()
-        style = {"description_width": "230px"}
-        wide = widgets.Layout(width="560px")
+        style = {"description_width": "300px"}
+        wide = widgets.Layout(width="640px")
         controls = {
             "value_of_time": widgets.IntSlider(
                 value=int(value_of_time), min=0, max=VOT_MAX, step=10, continuous_update=False,
