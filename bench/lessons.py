@@ -221,7 +221,9 @@ with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.St
 stats = pstats.Stats(profile)
 rows = []
 for (filename, line, name), (cc, nc, tt, ct, callers) in stats.stats.items():
-    rows.append({"function": f"{name} ({filename.split('site-packages/')[-1].split('/src/')[-1]}:{line})",
+    short = filename.split('site-packages/')[-1].split('/src/')[-1]
+    short = short.rsplit('/', 1)[-1] if short.startswith('/') else short  # no path of the build machine
+    rows.append({"function": f"{name} ({short}:{line})",
                  "tottime_s": round(tt, 3), "cumtime_s": round(ct, 3), "calls": nc})
 print(json.dumps(rows))
 """
@@ -304,7 +306,7 @@ one()
 profile.disable(); t3 = time.perf_counter()
 one(); t4 = time.perf_counter()
 stats = pstats.Stats(profile) if PROFILE else None
-rows = sorted(((f"{n} ({fn.split('site-packages/')[-1]}:{l})", ct, tt) for (fn, l, n), (cc, nc, tt, ct, cl)
+rows = sorted(((f"{n} ({(fn.split('site-packages/')[-1] if 'site-packages/' in fn else fn.rsplit('/', 1)[-1])}:{l})", ct, tt) for (fn, l, n), (cc, nc, tt, ct, cl)
                in stats.stats.items()), key=lambda r: -r[2])[:8] if PROFILE else []
 print(json.dumps({"import_charts_s": t1 - t0, "first_png_s": t3 - t2, "second_png_s": t4 - t3,
                   "first_png_by_own_time": [(n, round(tt, 3)) for n, ct, tt in rows]}))
