@@ -46,6 +46,28 @@ def test_displayed_headers_follow_the_language_and_the_data_keep_their_keys():
         cqlab.set_language("en")
 
 
+
+def test_in_chinese_axis_names_and_shown_tables_get_chinese_headers_too():
+    """An index named "year", a cross-table's axis names and a table shown with show()/to_html() all read in
+    Chinese; labels given by the lesson win over the course's own; the frame keeps its English names."""
+    import cqlab
+
+    cross = pd.DataFrame([[1, 2]], index=pd.Index(["A"], name="by output per mu"),
+                         columns=pd.Index(["A", "B"], name="by chosen score"))
+    yearly = pd.DataFrame({"mean": [1.0], "flag": [True]}, index=pd.Index([2020], name="year"))
+    try:
+        cqlab.set_language("zh")
+        shown = tables.displayed(cross)
+        assert shown.index.name == "按亩均产出" and shown.columns.name == "按所选得分"
+        html = tables.to_html(yearly, labels={"flag": ("flagged", "被标记")})
+        assert "年份" in html and "均值" in html and "被标记" in html and "flag" not in html
+        assert "年份" in tables.to_text(yearly)
+        assert cross.index.name == "by output per mu" and yearly.index.name == "year"  # untouched
+        cqlab.set_language("en")
+        assert "year" in tables.to_html(yearly) and "年份" not in tables.to_html(yearly)
+    finally:
+        cqlab.set_language("en")
+
 def test_a_notebook_shows_dataframes_with_displayed_headers():
     from IPython.core.interactiveshell import InteractiveShell
 

@@ -41,8 +41,6 @@ def _display_names(frame, labels: dict | None) -> dict:
     """Column key -> displayed header; a label may be one text or an (English, Chinese) pair."""
     from cqlab.i18n import label
 
-    from cqlab.i18n import get_language
-
     names = {}
     for column, text in (labels or {}).items():
         if column in frame.columns:
@@ -120,7 +118,7 @@ COLUMN_LABELS_ZH = {
     "focus_zh": "聚焦领域", "focus_en": "聚焦领域(英文)", "system_zh": "体系", "system_en": "体系(英文)",
     "quote": "原文", "to_xun: start of each 旬": "to_xun:每旬起始日",
     "resample('10D'): start of each bin": "resample('10D'):每段起始日", "mean of the 旬": "旬均值",
-    "mean": "均值", "size": "天数", "threshold": "阈值", "flag": "标记", "firm": "企业", "land_mu": "用地(亩)",
+    "mean": "均值", "size": "样本数n", "threshold": "阈值", "flag": "标记", "firm": "企业", "land_mu": "用地(亩)",
     "output": "产出", "tax": "税收", "output_per_mu": "亩均产出", "tax_per_mu": "亩均税收",
     "by output per mu": "按亩均产出", "by chosen score": "按所选得分", "ours": "本课",
     "labour input": "劳动投入", "labour share": "劳动份额", "output growth": "产出增长", "capital": "资本",
@@ -138,8 +136,6 @@ COLUMN_LABELS_ZH = {
 def displayed(frame):
     """``frame`` as it is displayed: headers in Chinese when the course language is Chinese (a copy; the
     frame a lesson computes with keeps its English keys)."""
-    from cqlab.i18n import get_language
-
     if get_language() != "zh":
         return frame
     columns = {c: COLUMN_LABELS_ZH[c] for c in frame.columns if isinstance(c, str) and c in COLUMN_LABELS_ZH}
@@ -149,9 +145,10 @@ def displayed(frame):
 
 def _axis_names(frame) -> dict:
     """The axis names shown in Chinese (an index named "year", a cross-table's "by output per mu")."""
-    return {"index": {n: COLUMN_LABELS_ZH[n] for n in frame.index.names if isinstance(n, str) and n in COLUMN_LABELS_ZH},
-            "columns": {n: COLUMN_LABELS_ZH[n] for n in frame.columns.names
-                        if isinstance(n, str) and n in COLUMN_LABELS_ZH}}
+    def chinese(names) -> dict:
+        return {n: COLUMN_LABELS_ZH[n] for n in names if isinstance(n, str) and n in COLUMN_LABELS_ZH}
+
+    return {"index": chinese(frame.index.names), "columns": chinese(frame.columns.names)}
 
 
 def install_display_headers() -> bool:
