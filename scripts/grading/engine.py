@@ -99,7 +99,11 @@ def _python() -> tuple[list[str], str] | str:
         return ["--ro-bind", str(base), str(base), "--ro-bind", str(VENV), str(VENV)], str(VENV / "bin" / "python")
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
     system = Path("/usr/bin") / version
-    if not system.exists() or not _others_can_read(site):
+    if not _others_can_read(site):  # e.g. a clone inside a private folder (mktemp -d makes one, mode 700)
+        private = next((p for p in [site.resolve(), *site.resolve().parents] if not p.stat().st_mode & 0o001), site)
+        return (f"the course's environment ({VENV}) is not readable by an unprivileged user: {private} is private "
+                f"to its owner; put the course in a folder others can read, or `chmod o+rx {private}`")
+    if not system.exists():
         return (f"the course's Python ({base}) is not readable by an unprivileged user and there is no {system} "
                 f"to use instead; recreate .venv from a system Python (`make clean; make .venv/.installed "
                 f"PYTHON=/usr/bin/python3`)")
