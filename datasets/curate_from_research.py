@@ -325,7 +325,7 @@ CANON = {
     "strategic emerging industries share of above-scale industrial VA": ("strategic emerging industries share of above-scale industrial VA", "战略性新兴产业增加值占规上工业比重"),
     "strategic emerging manufacturing share of above-scale industrial VA": ("strategic emerging manufacturing share of above-scale industrial VA", "战略性新兴制造业增加值占规上工业比重"),
     "high-tech manufacturing share of above-scale industrial VA": ("high-tech manufacturing share of above-scale industrial VA", "高技术制造业增加值占规上工业比重"),
-    "above-scale industrial R&D spending Jan-Aug": ("R&D spending of above-scale industrial firms", "规上工业研发费用"),
+    "above-scale industrial R&D spending Jan-Aug": ("R&D expenses of above-scale industrial firms", "规上工业研发费用"),
     "software business revenue": ("software business revenue", "软件业务收入"),
     "software firms (cumulative)": ("software firms", "软件企业"),
     "Cluster output: intelligent connected NEV (Jan-Oct)": ("cluster output", "产业集群产值"),
@@ -514,6 +514,9 @@ def clusters_tables():
                 ind2 = "cluster output"
             ind2 = {"software firms (cumulative)": "software firms", "automobile industry cluster scale": "cluster scale",
                     "revenue of above-scale industrial firms": "above-scale industrial revenue",
+                    # the plan's target counts R&D input (研发投入), a different measure from the R&D expenses
+                    # booked (研发费用) of the Jan-Aug row: two keys, so no table joins them as one series
+                    "R&D spending of above-scale industrial firms": "R&D input of above-scale industrial firms",
                     "high-tech manufacturing share": "high-tech manufacturing share of above-scale industrial VA",
                     "digital-economy VA share": "digital-economy VA share of GDP"}.get(ind2, ind2)
             if r["cluster_cn"] == "渝西八区制造业":

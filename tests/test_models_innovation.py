@@ -1,6 +1,7 @@
 """Innovation indicators against targets: statuses, units, and growth needed vs achieved."""
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -193,3 +194,44 @@ def test_an_illustrative_comparison_defaults_to_twice_the_latest_outturn():
     assert innovation.compare("hte_custom", custom_target=9000, custom_year=2030)["check"].target_year == 2030
     with pytest.raises(CqlabInputError):
         innovation.compare("no such comparison")
+
+
+def test_stated_growth_reads_the_year_on_year_rate_a_quote_states():
+    assert innovation.stated_growth("今年1月至8月,研发费用352.38亿元,同比增长27.3%。") == pytest.approx(0.273)
+    assert innovation.stated_growth("利润同比下降2.1%,营收同比增长5%") == pytest.approx(-0.021)  # the first one
+    assert innovation.stated_growth("研发投入超过800亿元") is None
+    assert innovation.stated_growth(None) is None
+
+
+def test_a_partial_year_baseline_carries_the_rate_its_quote_states_and_says_it_is_not_a_trend():
+    obs = innovation.observations(pd.DataFrame({
+        "indicator": ["x"], "value": [80.0], "unit": ["亿元"], "year": [2023], "period": ["2023-01/2023-08"],
+        "period_type": ["partial-year"], "confidence": ["verified"], "quote_original": ["x同比增长12.5%"],
+    }), "x")
+    check = innovation.check_target(obs, 200, 2027)
+    assert check.achieved is None and check.stated_growth == pytest.approx(0.125)
+    assert any("+12.5%" in w and "not a trend" in w for w in check.warnings)
+    no_quote = innovation.check_target(obs.drop(columns="quote"), 200, 2027)
+    assert no_quote.stated_growth is None and any("no achieved growth rate" in w for w in no_quote.warnings)
+
+
+def test_the_warnings_speak_the_course_language():
+    import cqlab
+
+    obs = innovation.observations(pd.DataFrame({
+        "indicator": ["x", "x"], "value": [80.0, 100.0], "unit": ["亿元", "亿元"], "year": [2021, 2022],
+        "period": ["2021", "2022"], "period_type": ["full-year", "expectation"], "confidence": ["partial", "low"],
+        "value_qualifier": ["exact", "more than"],
+    }), "x")
+    english = innovation.check_target(obs, 50, 2027, include_expectations=True, target_qualifier="more than",
+                                      series_scope="a", target_scope="b", series_measure="c", target_measure="d")
+    try:
+        cqlab.set_language("zh")
+        chinese = innovation.check_target(obs, 50, 2027, include_expectations=True, target_qualifier="more than",
+                                          series_scope="a", target_scope="b", series_measure="c", target_measure="d")
+    finally:
+        cqlab.set_language("en")
+    assert len(english.warnings) == len(chinese.warnings) >= 5
+    assert all(re.search(r"[\u4e00-\u9fff]", w) for w in chinese.warnings)
+    assert all(re.match(r"[A-Z][a-z]", w) for w in english.warnings)  # units such as 亿元 stay as written
+    assert any("超过100" in w for w in chinese.warnings)  # the qualifier is translated, not left in English

@@ -23,9 +23,10 @@ def rows(dataset, indicator):
 
 def test_default_compares_annualised_industrial_rd_with_its_target():
     w = TargetGapWidget()
-    r = rows("cluster_indicators", "R&D spending of above-scale industrial firms")
-    partial = r[r.period_type == "partial-year"].iloc[0]
-    target = r[r.period_type == "target"].iloc[0]
+    # two keys: the R&D expenses booked (研发费用, the series) and the plan's R&D input (研发投入, the target)
+    partial = rows("cluster_indicators", "R&D expenses of above-scale industrial firms").iloc[0]
+    target = rows("cluster_indicators", "R&D input of above-scale industrial firms").iloc[0]
+    assert partial.period_type == "partial-year" and target.period_type == "target"
     y1, m1, y2, m2 = map(int, re.findall(r"\d+", partial.period))
     months = (y2 - y1) * 12 + m2 - m1 + 1
     check = w.result["check"]
@@ -35,6 +36,11 @@ def test_default_compares_annualised_industrial_rd_with_its_target():
     assert check.scope_matches and not check.measure_matches  # R&D expenses booked vs R&D input
     assert "month figure" in w.result_box.value and "Measures differ" in w.result_box.value
     assert "[measures differ]" in w.figure.axes[0].get_title()
+    # no compound rate from one 8-month figure, but the rate its own quote states is shown beside the need
+    stated = float(re.search(r"同比增长([0-9.]+)%", partial.quote_original).group(1)) / 100
+    assert check.achieved is None and check.stated_growth == pytest.approx(stated)
+    assert f"{stated:+.1%}" in w.result_box.value and "not a trend" in w.result_box.value
+    assert len(w.figure.axes[0].get_legend().get_texts()) <= 7 and len(w.figure.legends) == 0
     w.controls["method"].value = "as_is"
     assert w.result["check"].baseline == pytest.approx(partial.value)
 
@@ -96,15 +102,18 @@ def test_legends_list_only_what_is_drawn():
     texts = legend_texts(w.figure.axes[0])
     assert "observed" not in texts
     assert "partial year" in texts and "outturn" not in texts
-    assert "hollow: partially verified / low" in texts and "filled: verified" not in texts
-    w.controls["comparison"].value = "rd_intensity"
+    assert "hollow: partially verified" in texts
+    w.controls["comparison"].value = "rd_intensity"  # every point verified: no hollow entry
     texts = legend_texts(w.figure.axes[0])
-    assert "observed" in texts and "preliminary (pre-census)" in texts and "filled: verified" in texts
-    # shape and fill have their own headers, so a filled circle never means two things at once
-    assert "Marker shape = status:" in texts and "Marker fill = confidence:" in texts
+    # 2018, 2020, 2022: no two consecutive years, so no line joins them (a gap looks like a gap)
+    assert "observed" not in texts and "preliminary (pre-census)" in texts and "hollow: partially verified" not in texts
+    w.controls["comparison"].value = "hte_custom"  # 2020-2022 consecutive: a line, named in the legend
+    assert "observed" in legend_texts(w.figure.axes[0])
+    # one legend, lines and statuses together (not two keys competing for the corner)
+    assert len([t for t in w.figure.axes[0].get_children() if type(t).__name__ == "Legend"]) == 1
 
 
-def test_the_preliminary_point_is_joined_by_a_dotted_segment_and_left_out_of_the_rate():
+def test_the_preliminary_point_is_left_out_of_the_rate_and_no_line_crosses_a_missing_year():
     w = TargetGapWidget("rd_intensity")
     series = rows("macro", "R&D intensity")
     prelim = series[series["revision"] == "preliminary"]
@@ -114,8 +123,12 @@ def test_the_preliminary_point_is_joined_by_a_dotted_segment_and_left_out_of_the
     first, last = later.iloc[0], later.iloc[-1]
     assert check.achieved_from == int(first.year)
     assert check.achieved == pytest.approx((last.value / first.value) ** (1 / (last.year - first.year)) - 1)
-    dotted = [tuple(line.get_xdata()) for line in w.figure.axes[0].get_lines() if line.get_linestyle() == ":"]
-    assert (int(prelim.iloc[0].year), int(first.year)) in dotted
+    segments = [tuple(int(x) for x in line.get_xdata()) for line in w.figure.axes[0].get_lines()
+                if len(line.get_xdata()) == 2 and line.get_linestyle() in ("-", ":")]
+    observed = set(int(y) for y in series["year"])
+    crossing = [(a, b) for a, b in segments if b - a > 1 and any(y not in observed for y in range(a + 1, b))]
+    assert not crossing, f"a line joins across a year with no figure: {crossing}"
+    assert (2022, 2023) in segments  # the dotted step on to the 2023 expectation stays
 
 
 def test_every_comparison_draws_in_chinese_without_missing_glyphs():

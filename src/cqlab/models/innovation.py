@@ -13,15 +13,28 @@ versus R&D input), and when the achieved rate would start from a preliminary (pr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cqlab.errors import CqlabInputError, describe, expect_choice, expect_count, expect_number
+from cqlab.i18n import label
 from cqlab.models import growth
 from cqlab.units import scale_of
 
 #: The status of a point, from the columns period_type and revision, in drawing order.
 STATUSES = ("outturn", "preliminary", "census-revised", "partial-year", "expectation")
 CONFIDENCES = ("verified", "partial", "low")
+#: The Chinese names of confidences and value qualifiers (data keys stay English), for text shown in Chinese.
+#: Each status's name to show, (English, Chinese).
+STATUS_NAMES = {
+    "outturn": ("outturn", "实际值"), "preliminary": ("preliminary (pre-census)", "初步核算"),
+    "census-revised": ("census-revised", "普查修订"), "partial-year": ("partial year", "部分月份"),
+    "expectation": ("expectation", "预计值"),
+}
+_STATUS_ZH = {status: names[1] for status, names in STATUS_NAMES.items()}
+CONFIDENCE_ZH = {"verified": "已核实", "partial": "部分核实", "low": "低"}
+QUALIFIER_ZH = {"more than": "超过", "at least": "至少", "nearly": "接近", "order of magnitude": "量级",
+                 "exact": ""}
 _PREFIXES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
 _ENGLISH_PREFIXES = ("trillion", "billion", "million", "thousand")
 #: English measure words and the Chinese ones they stand for.
@@ -91,7 +104,8 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
     """Return the non-target rows of one indicator, sorted by year, in one unit, with a status.
 
     Columns: year, value (in ``unit``; default the most common unit of the rows), unit,
-    source_value, source_unit, status, confidence, qualifier, period, months, note.
+    source_value, source_unit, status, confidence, qualifier, period, months, note, quote (the
+    row's quote_original, where the table has one).
     Rows without a year (e.g. "earlier" vs "current" figures) are left out: they cannot be ordered.
     Units may mix Chinese and English scales (亿元, billion yuan, 万亿元): see convert_unit.
     """
@@ -132,6 +146,7 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
             "qualifier": qualifier.fillna("exact").to_numpy(),
             "period": rows["period"].astype(str).to_numpy(),
             "note": rows["note"].fillna("").to_numpy() if "note" in rows.columns else "",
+            "quote": rows["quote_original"].fillna("").to_numpy() if "quote_original" in rows.columns else "",
         }
     )
     frame["months"] = [
@@ -140,13 +155,31 @@ def observations(table, indicator: str, unit: str | None = None, cluster_cn: str
     return frame.sort_values(["year", "months"]).reset_index(drop=True)
 
 
+_STATED_GROWTH = re.compile(r"同比(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def stated_growth(quote) -> float | None:
+    """The year-on-year growth a Chinese quote states, as a fraction: '...同比增长27.3%' -> 0.273,
+    '同比下降2.1%' -> -0.021; None when the quote states no 同比 (year-on-year) rate. The first one stated
+    counts: a quote that states several rates names the indicator's own first."""
+    if not isinstance(quote, str):
+        return None
+    found = _STATED_GROWTH.search(quote)
+    if found is None:
+        return None
+    rate = float(found.group(2)) / 100
+    return -rate if found.group(1) == "下降" else rate
+
+
 @dataclass(frozen=True)
 class TargetCheck:
     """The growth a target needs from the baseline, beside the growth achieved so far.
 
-    Rates are fractions a year (0.1 = 10%). ``achieved`` is None when fewer than two
-    comparable observations exist. ``warnings`` lists, in plain words, every reason the
-    comparison is weaker than it looks (expectation baseline, lower bound, scope, ...).
+    Rates are fractions a year (0.1 = 10%). ``achieved`` (a compound rate over full years) is None
+    when fewer than two comparable observations exist; ``stated_growth`` is then the year-on-year
+    rate the baseline's own quote states, if it states one (one period on the same months a year
+    earlier, not a trend). ``warnings`` lists, in plain words, every reason the comparison is weaker
+    than it looks (expectation baseline, lower bound, scope, ...).
     """
 
     baseline_year: int
@@ -165,6 +198,7 @@ class TargetCheck:
     scope_matches: bool
     measure_matches: bool = True
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    stated_growth: float | None = None
 
     @property
     def horizon(self) -> int:
@@ -234,36 +268,42 @@ def check_target(
     baseline = float(last["value"])
     if months < 12:
         baseline = growth.annualise(baseline, months, annualise_method)
-        how = f"scaled by 12/{months}" if annualise_method == "proportional" else "used as if it were a full year"
-        warnings.append(
+        proportional = annualise_method == "proportional"
+        how = f"scaled by 12/{months}" if proportional else "used as if it were a full year"
+        how_zh = f"按 12/{months} 放大" if proportional else "当作全年数使用"
+        warnings.append(label(
             f"The baseline is {_article(months)} {months}-month figure ({last['period']}), {how}: "
-            "an assumption, not data."
-        )
+            "an assumption, not data.",
+            f"基数是 {months} 个月的数字({last['period']}),{how_zh}:这是假设,不是数据。"))
     if last["status"] == "expectation":
-        warnings.append(
-            f"The baseline ({base_year}) is an expectation announced before the year closed, not an outturn."
-        )
+        warnings.append(label(
+            f"The baseline ({base_year}) is an expectation announced before the year closed, not an outturn.",
+            f"基数({base_year}年)是年度结束前公布的预计值,不是实际值。"))
     if last["qualifier"] not in ("exact", "", None):
-        warnings.append(
+        warnings.append(label(
             f"The baseline is '{last['qualifier']} {last['source_value']:g} {last['source_unit']}': "
-            "a bound, not a measured value."
-        )
+            "a bound, not a measured value.",
+            f"基数为“{QUALIFIER_ZH.get(last['qualifier'], last['qualifier'])}{last['source_value']:g}"
+            f"{last['source_unit']}”:是一个界限,不是测得的数值。"))
     if target_qualifier not in ("exact", "", None):
-        warnings.append(f"The target reads '{target_qualifier} {target:g}': the number is a threshold to pass.")
+        warnings.append(label(
+            f"The target reads '{target_qualifier} {target:g}': the number is a threshold to pass.",
+            f"目标为“{QUALIFIER_ZH.get(target_qualifier, target_qualifier)}{target:g}”:这个数是要越过的门槛。"))
     scope_matches = (series_scope or "") == (target_scope or "")
     if not scope_matches:
-        warnings.append(
+        warnings.append(label(
             f"Scopes differ: the target covers {target_scope}, the series covers {series_scope}. "
-            "They are different quantities, so the gap below is indicative at best."
-        )
+            "They are different quantities, so the gap below is indicative at best.",
+            f"口径不同:目标覆盖 {target_scope},序列覆盖 {series_scope}。二者是不同的量,下面的差距至多只能作参考。"))
     measure_matches = (series_measure or "") == (target_measure or "")
     if not measure_matches:
-        warnings.append(
+        warnings.append(label(
             f"Measures differ: the target counts {target_measure}, the series {series_measure}. The series is "
-            "the closest number we have, close to but not the same measure: treat the result as indicative."
-        )
+            "the closest number we have, close to but not the same measure: treat the result as indicative.",
+            f"指标不同:目标统计 {target_measure},序列统计 {series_measure}。该序列是我们能找到的最接近的数字,"
+            "相近但并非同一指标:结果只能作参考。"))
     full = usable[usable["months"] == 12]
-    achieved = achieved_from = None
+    achieved = achieved_from = stated = None
     if full["year"].nunique() >= 2:
         preliminary = full["status"] == "preliminary"
         if preliminary.any() and not preliminary.all():
@@ -271,33 +311,46 @@ def check_target(
             years = ", ".join(str(int(y)) for y in full.loc[preliminary, "year"])
             if later["year"].nunique() >= 2:
                 full = later
-                warnings.append(
+                warnings.append(label(
                     f"Left out of the achieved rate: the preliminary (pre-census) point(s) of {years}, "
-                    "not comparable with the revised or final figures that follow."
-                )
+                    "not comparable with the revised or final figures that follow.",
+                    f"实际增速未计入 {years} 年的初步(普查前)数据点:它与其后修订或最终的数字不可比。"))
             elif preliminary.iloc[0]:
-                warnings.append(
+                warnings.append(label(
                     f"The achieved rate starts from a preliminary (pre-census) point ({years}): part of the "
-                    "change may be the census revision, not growth."
-                )
+                    "change may be the census revision, not growth.",
+                    f"实际增速从初步(普查前)数据点({years}年)算起:部分变化可能来自普查修订,而非增长。"))
         first_row, last_row = full.iloc[0], full.iloc[-1]
         achieved_from = int(first_row["year"])
         achieved = growth.cagr(float(first_row["value"]), float(last_row["value"]), int(last_row["year"]) - achieved_from)
         used = full
         if used["status"].nunique() > 1:
-            warnings.append(
-                "The achieved rate spans points of different status ("
-                + ", ".join(sorted(set(used["status"])))
-                + "): a series break, not only growth."
-            )
+            statuses = sorted(set(used["status"]))
+            warnings.append(label(
+                f"The achieved rate spans points of different status ({', '.join(statuses)}): "
+                "a series break, not only growth.",
+                f"实际增速跨越不同状态的数据点({'、'.join(_STATUS_ZH[s] for s in statuses)}):"
+                "这是序列断点,不只是增长。"))
         weak = sorted(set(used["confidence"]) - {"verified"})
         if weak:
-            warnings.append(f"Some points used are rated {' / '.join(weak)} confidence.")
+            warnings.append(label(f"Some points used are rated {' / '.join(weak)} confidence.",
+                                  f"所用数据点中有的可信度为{'/'.join(CONFIDENCE_ZH.get(w, w) for w in weak)}。"))
     else:
-        warnings.append("Fewer than two full-year observations: there is no achieved growth rate to compare.")
+        stated = stated_growth(last["quote"]) if "quote" in last.index else None
+        if stated is None:
+            warnings.append(label(
+                "Fewer than two full-year observations: there is no achieved growth rate to compare.",
+                "全年观测值少于两个:没有可比较的实际增速(年均)。"))
+        else:
+            warnings.append(label(
+                f"Fewer than two full-year observations, so no compound rate; the baseline's own quote states "
+                f"{stated:+.1%} on the same months a year earlier: one period's growth, not a trend.",
+                f"全年观测值少于两个,算不出年均复合增速;基数本身的引文给出同比 {stated:+.1%}:"
+                "这只是一个时期的增长,不是趋势。"))
     required = growth.required_growth_rate(baseline, target, base_year, target_year)
     if required < 0:
-        warnings.append("The target is below the baseline: it needs no growth at all (check the scope).")
+        warnings.append(label("The target is below the baseline: it needs no growth at all (check the scope).",
+                              "目标低于基数:根本不需要增长(请检查口径)。"))
     return TargetCheck(
         baseline_year=base_year,
         baseline=baseline,
@@ -315,6 +368,7 @@ def check_target(
         scope_matches=scope_matches,
         measure_matches=measure_matches,
         warnings=tuple(warnings),
+        stated_growth=stated,
     )
 
 
@@ -329,12 +383,12 @@ class Comparison:
 
     title: tuple[str, str]
     series: tuple[str, str, str | None]  # dataset, indicator, cluster_cn (None: any)
-    series_scope: str
+    series_scope: tuple[str, str]  # (English, Chinese), like the title
     target: tuple[str, str] | None  # dataset, indicator; None: an illustrative target the student sets
-    target_scope: str
+    target_scope: tuple[str, str]
     unit: str | None = None  # the unit to show the series in (default: the target's unit)
-    series_measure: str = ""  # what the series counts, when it differs from what the target counts
-    target_measure: str = ""
+    series_measure: tuple[str, str] | str = ""  # what the series counts, when it differs from what the target counts
+    target_measure: tuple[str, str] | str = ""
 
 
 #: macro.csv's indicator name for 科技型企业 (tech-based enterprises, Chongqing's register; broader
@@ -342,59 +396,64 @@ class Comparison:
 TECH_BASED = "tech-based enterprises"
 
 
-ABOVE_SCALE = "above-scale industrial firms (规上工业企业)"
+ABOVE_SCALE = ("above-scale industrial firms (规上工业企业)", "规模以上工业企业")
+_INDUSTRY_VA = ("share of above-scale industrial value added", "占规上工业增加值的比重")
+_ALL_HTE = ("all high-tech enterprises in Chongqing", "重庆全部高新技术企业")
+_ALL_TECH = ("all tech-based enterprises (科技型企业) in Chongqing", "重庆全部科技型企业")
 COMPARISONS = {
     "rd_industry": Comparison(
         ("Industrial firms' R&D expenses vs the plan's R&D-input target", "规上工业研发费用 vs 规划研发投入目标"),
-        ("cluster_indicators", "R&D spending of above-scale industrial firms", ""), ABOVE_SCALE,
-        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
-        series_measure="R&D expenses as booked (规上工业研发费用)",
-        target_measure="R&D input (规模以上工业企业研发投入)",
+        ("cluster_indicators", "R&D expenses of above-scale industrial firms", ""), ABOVE_SCALE,
+        ("cluster_indicators", "R&D input of above-scale industrial firms"), ABOVE_SCALE,
+        series_measure=("R&D expenses as booked (规上工业研发费用)", "账面研发费用(规上工业研发费用)"),
+        target_measure=("R&D input (规模以上工业企业研发投入)", "研发投入(规模以上工业企业研发投入)"),
     ),
     "rd_all": Comparison(
         ("All R&D spending vs the industrial-firm target", "全社会R&D经费 vs 规上工业企业目标"),
-        ("macro", "R&D expenditure", None), "all R&D in Chongqing (全社会R&D经费)",
-        ("cluster_indicators", "R&D spending of above-scale industrial firms"), ABOVE_SCALE,
+        ("macro", "R&D expenditure", None), ("all R&D in Chongqing (全社会R&D经费)", "重庆全社会R&D经费"),
+        ("cluster_indicators", "R&D input of above-scale industrial firms"), ABOVE_SCALE,
     ),
     "rd_intensity": Comparison(
         ("R&D intensity (% of GDP) vs the industrial-firm target (% of revenue)", "R&D强度(占GDP) vs 规上工业企业目标(占营收)"),
-        ("macro", "R&D intensity", None), "all R&D as a share of GDP",
+        ("macro", "R&D intensity", None), ("all R&D as a share of GDP", "全社会R&D经费占GDP的比重"),
         ("cluster_indicators", "R&D intensity of above-scale industrial firms"),
-        "R&D of above-scale industrial firms as a share of their revenue",
-        series_measure="R&D divided by GDP (研发经费投入强度)",
-        target_measure="R&D input divided by the firms' revenue, 营业收入 (yíngyè shōurù)",
+        ("R&D of above-scale industrial firms as a share of their revenue", "规上工业企业研发投入占其营业收入的比重"),
+        series_measure=("R&D divided by GDP (研发经费投入强度)", "R&D经费除以GDP(研发经费投入强度)"),
+        target_measure=("R&D input divided by the firms' revenue, 营业收入 (yíngyè shōurù)",
+                        "研发投入除以企业营业收入"),
     ),
     "sei_share": Comparison(
         ("Strategic emerging industries' share of industrial value added", "战略性新兴产业增加值占规上工业比重"),
         ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA", ""),
-        "share of above-scale industrial value added",
-        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA"),
-        "share of above-scale industrial value added",
+        _INDUSTRY_VA,
+        ("cluster_indicators", "strategic emerging industries share of above-scale industrial VA"), _INDUSTRY_VA,
     ),
     "hitech_share": Comparison(
         ("High-tech manufacturing's share of industrial value added", "高技术制造业增加值占规上工业比重"),
-        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA", ""),
-        "share of above-scale industrial value added",
-        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA"),
-        "share of above-scale industrial value added",
+        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA", ""), _INDUSTRY_VA,
+        ("cluster_indicators", "high-tech manufacturing share of above-scale industrial VA"), _INDUSTRY_VA,
     ),
     "hte_future": Comparison(
         ("All high-tech enterprises vs the future-industries target", "高新技术企业总数 vs 未来产业目标"),
-        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing",
+        ("macro", "high-tech enterprises", None), _ALL_HTE,
         ("cluster_indicators", "high-tech enterprises in future industries"),
-        "high-tech enterprises in future industries only (2024 plan)", unit="家",
+        ("high-tech enterprises in future industries only (2024 plan)", "仅未来产业中的高新技术企业(2024年规划)"),
+        unit="家",
     ),
     "hte_custom": Comparison(
         ("High-tech enterprises vs a target you set (illustrative)", "高新技术企业 vs 自设目标(示意)"),
-        ("macro", "high-tech enterprises", None), "all high-tech enterprises in Chongqing", None,
-        "all high-tech enterprises in Chongqing", unit="家",
+        ("macro", "high-tech enterprises", None), _ALL_HTE, None, _ALL_HTE, unit="家",
     ),
     "tech_custom": Comparison(
         ("Tech-based enterprises vs a target you set (illustrative)", "科技型企业 vs 自设目标(示意)"),
-        ("macro", TECH_BASED, None), "all tech-based enterprises (科技型企业) in Chongqing", None,
-        "all tech-based enterprises (科技型企业) in Chongqing", unit="家",
+        ("macro", TECH_BASED, None), _ALL_TECH, None, _ALL_TECH, unit="家",
     ),
 }
+
+
+def shown(text) -> str:
+    """A scope or measure of COMPARISONS in the current language: an (English, Chinese) pair, or plain text."""
+    return label(*text) if isinstance(text, tuple) else (text or "")
 
 
 def target_row(dataset: str, indicator: str):
@@ -426,7 +485,7 @@ def series_for(key: str):
 
 def plan_year() -> int:
     """The horizon of the 2023-2027 manufacturing plan, read from the R&D target row."""
-    return int(target_row("cluster_indicators", "R&D spending of above-scale industrial firms")["year"])
+    return int(target_row("cluster_indicators", "R&D input of above-scale industrial firms")["year"])
 
 
 def compare(key: str, include_expectations: bool = False, method: str = "proportional",
@@ -438,8 +497,6 @@ def compare(key: str, include_expectations: bool = False, method: str = "proport
     scopes and measures go to check_target, which writes the warnings. A comparison without a target row is
     illustrative: its target defaults to ILLUSTRATIVE_MULTIPLE times the latest outturn, in the plan's year.
     """
-    from cqlab.i18n import label
-
     comparison, obs = series_for(key)
     if comparison.target is None:
         outturns = obs[obs["status"] != "expectation"]
@@ -453,8 +510,8 @@ def compare(key: str, include_expectations: bool = False, method: str = "proport
         target = convert_unit(float(row["value"]), row["unit"], obs["unit"].iloc[0])
         year, qualifier, source = int(row["year"]), row["value_qualifier"], row["source"]
     check = check_target(
-        obs, target, year, include_expectations=include_expectations, series_scope=comparison.series_scope,
-        target_scope=comparison.target_scope, target_qualifier=qualifier, annualise_method=method,
-        series_measure=comparison.series_measure, target_measure=comparison.target_measure,
+        obs, target, year, include_expectations=include_expectations, series_scope=shown(comparison.series_scope),
+        target_scope=shown(comparison.target_scope), target_qualifier=qualifier, annualise_method=method,
+        series_measure=shown(comparison.series_measure), target_measure=shown(comparison.target_measure),
     )
     return {"key": key, "comparison": comparison, "obs": obs, "check": check, "target_source": source}

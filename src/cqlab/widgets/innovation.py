@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from cqlab.charts import PALETTE, axis_unit, source_note
@@ -31,13 +30,11 @@ from cqlab.models.innovation import (  # noqa: F401
 )
 from cqlab.widgets.base import ChartWidget, arg_choice
 
-#: Marker shape per status and its bilingual name.
+#: Marker shape per status and its bilingual name (the names are the model's).
 STATUS_STYLE = {
-    "outturn": ("o", ("outturn", "实际值")),
-    "preliminary": ("s", ("preliminary (pre-census)", "初步核算")),
-    "census-revised": ("P", ("census-revised", "普查修订")),
-    "partial-year": ("h", ("partial year", "部分月份")),
-    "expectation": ("D", ("expectation", "预计值")),
+    status: (marker, innovation.STATUS_NAMES[status])
+    for status, marker in {"outturn": "o", "preliminary": "s", "census-revised": "P", "partial-year": "h",
+                           "expectation": "D"}.items()
 }
 
 
@@ -54,14 +51,17 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
     """Plot a series from innovation.observations: a line through full-year points, every point
     marked by status (shape) and confidence (filled = verified, hollow = partial or low).
 
-    The line is solid between points of the same kind and dotted across a break: into or out of a
-    preliminary (pre-census) point, and on to an expectation. ``name`` labels the line only when a
-    line is drawn (two or more full-year points), so a legend never lists a line that is not there.
+    The line is solid between points of the same kind in consecutive years and dotted across a break:
+    into or out of a preliminary (pre-census) point, and on to an expectation. Where a year has no figure
+    (2019 in several series) no line is drawn at all: a gap looks like a gap. ``name`` labels the line only
+    when a line is drawn, so a legend never lists a line that is not there.
     """
     solid = obs[obs["status"].isin(["outturn", "preliminary", "census-revised"]) & (obs["months"] == 12)]
     years, values, statuses = list(solid["year"]), list(solid["value"] * scale), list(solid["status"])
     labelled = False
     for i in range(len(years) - 1):
+        if years[i + 1] - years[i] > 1:  # a missing year: never join across it
+            continue
         pair = {statuses[i], statuses[i + 1]}
         broken = "preliminary" in pair and len(pair) > 1
         axes.plot(years[i:i + 2], values[i:i + 2], color=colour, linewidth=1.2 if not broken else 1.0,
@@ -69,8 +69,9 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
         labelled = labelled or not broken
     if len(solid) and (obs["status"] == "expectation").any():
         tail = obs[obs["status"] == "expectation"].iloc[[-1]]
-        axes.plot([years[-1], tail["year"].iloc[0]], [values[-1], tail["value"].iloc[0] * scale],
-                  color=colour, linewidth=1.0, linestyle=":")
+        if tail["year"].iloc[0] - years[-1] == 1:
+            axes.plot([years[-1], tail["year"].iloc[0]], [values[-1], tail["value"].iloc[0] * scale],
+                      color=colour, linewidth=1.0, linestyle=":")
     hollow = obs["confidence"] != "verified"
     for (status, is_hollow), group in obs.groupby([obs["status"], hollow], sort=False):
         axes.plot(group["year"], group["value"] * scale, marker=STATUS_STYLE[status][0], markersize=7,
@@ -82,36 +83,34 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
                       fontsize=9, color=colour)
 
 
-def status_legend(axes, obs, loc="upper left"):
-    """Add one legend, in two titled parts, for the points drawn from ``obs`` (one table or a list of them):
-    marker shape = status, marker fill = confidence; plus the dotted line when a break or an expectation
-    is drawn. Only what is shown is listed. Returns the legend."""
+def status_handles(obs) -> list:
+    """Legend entries for the points drawn from ``obs`` (one table or a list of them): one per status shown
+    (marker shape), one for hollow markers if any point is not verified, and the dotted line when a break or
+    an expectation is drawn. Filled markers need no entry: hollow is the exception."""
     import pandas as pd
 
     points = pd.concat(list(obs)) if isinstance(obs, (list, tuple)) else obs
     statuses, confidences = set(points["status"]), set(points["confidence"])
-    grey, pale = "#444444", "#bbbbbb"
-
-    def header(en, zh):
-        return Line2D([], [], linestyle="none", marker="none", label=label(en, zh))
-
-    handles = [header("Marker shape = status:", "标记形状 = 状态:")]
-    handles += [
-        Line2D([], [], marker=STATUS_STYLE[s][0], linestyle="none", color=grey, markerfacecolor=pale,
+    grey = "#444444"
+    handles = [
+        Line2D([], [], marker=STATUS_STYLE[s][0], linestyle="none", color=grey, markerfacecolor=grey,
                label=label(*STATUS_STYLE[s][1]))
         for s in innovation.STATUSES if s in statuses
     ]
+    if confidences - {"verified"}:
+        handles.append(Line2D([], [], marker="o", linestyle="none", color=grey, markerfacecolor="white",
+                              markeredgewidth=1.5, label=label("hollow: partially verified", "空心:部分核实")))
     if statuses & {"preliminary", "expectation"}:
         handles.append(Line2D([], [], color=grey, linestyle=":", linewidth=1.0,
-                              label=label("dotted: series break / to an expectation", "虚线:序列断点/至预计值")))
-    handles.append(header("Marker fill = confidence:", "标记填充 = 可信度:"))
-    if "verified" in confidences:
-        handles.append(Patch(facecolor=grey, edgecolor=grey, label=label("filled: verified", "实心:已核实")))
-    if confidences - {"verified"}:
-        handles.append(Patch(facecolor="white", edgecolor=grey, linewidth=1.5,
-                             label=label("hollow: partially verified / low", "空心:部分核实/低")))
-    legend = axes.legend(handles=handles, loc=loc, fontsize=7, handlelength=1.6)
-    axes.add_artist(legend)
+                              label=label("dotted: break / to expectation", "虚线:断点/至预计值")))
+    return handles
+
+
+def status_legend(target, obs, loc="upper left", extra=(), ncol: int = 1):
+    """Add one legend to ``target`` (axes or a figure): the ``extra`` handles (the lines of a chart) first,
+    then the status and confidence entries of :func:`status_handles`. Returns the legend."""
+    legend = target.legend(handles=list(extra) + status_handles(obs), loc=loc, fontsize=7, handlelength=1.6,
+                           ncol=ncol, frameon=False if ncol > 1 else True)
     return legend
 
 
@@ -184,8 +183,8 @@ class TargetGapWidget(ChartWidget):
                       linestyle="none", label=label("annualised baseline", "年化基数"))
         axes.plot([check.target_year], [check.target * scale], marker="*", markersize=14, color=PALETTE[3],
                   linestyle="none", label=label(f"target ({check.target_year})", f"目标({check.target_year}年)"))
-        status_legend(axes, obs, loc="upper left")
-        axes.legend(loc="lower right", fontsize=7)
+        lines, _ = axes.get_legend_handles_labels()
+        status_legend(axes, obs, loc="upper left", extra=lines)
         flag = "" if check.scope_matches else label("  [scopes differ]", "  [口径不同]")
         flag += "" if check.measure_matches else label("  [measures differ]", "  [指标不同]")
         axes.set_title(label(*comparison.title) + flag, fontsize=10)
@@ -203,15 +202,20 @@ class TargetGapWidget(ChartWidget):
         if check.achieved is not None:
             achieved = label(f"achieved {check.achieved:.1%} a year since {check.achieved_from}",
                              f"{check.achieved_from} 年以来实际每年 {check.achieved:.1%}")
+        elif check.stated_growth is not None:
+            achieved = label(f"no compound rate; the source states {check.stated_growth:+.1%} on a year earlier "
+                             "(one period, not a trend)",
+                             f"无年均复合增速;来源给出同比 {check.stated_growth:+.1%}(一个时期,不是趋势)")
         else:
             achieved = label("no achieved rate (too few full-year points)", "无实际增速（全年数据点太少）")
         notes = "".join(f"<li>{w}</li>" for w in check.warnings)
         baseline, target = _amount(check.baseline), _amount(check.target)
+        status = label(*STATUS_STYLE[check.baseline_status][1])
         return label(
-            f"Baseline {check.baseline_year}: {baseline} {check.unit} ({check.baseline_status}); "
+            f"Baseline {check.baseline_year}: {baseline} {check.unit} ({status}); "
             f"target {target} {check.unit} by {check.target_year}. Needed <b>{check.required:.1%} "
             f"a year</b>; {achieved}.",
-            f"基期 {check.baseline_year} 年：{baseline} {check.unit}（{check.baseline_status}）；"
+            f"基期 {check.baseline_year} 年：{baseline} {check.unit}（{status}）；"
             f"目标 {check.target_year} 年 {target} {check.unit}。所需<b>每年 {check.required:.1%}</b>；{achieved}。",
         ) + f"<ul style='margin:2px 0'>{notes}</ul>"
 

@@ -3,30 +3,40 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q3"
-points = 3
+points = 2.5
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="q3_obs must be a table from innovation.observations, q3_check the result of innovation.check_target, and the two rates numbers.")
-def test_q3_types(q3_obs, q3_check, q3_required, q3_achieved):
+    failure_message="Two single numbers, both fractions, a growth rate and a share.")
+def test_q3_types(q3_stated, q3_implied):
+    import math
     import numbers
-    import pandas as pd
-    from cqlab.models import innovation
-    assert isinstance(q3_obs, pd.DataFrame) and 'status' in q3_obs, 'q3_obs should be the table innovation.observations returns'
-    assert isinstance(q3_check, innovation.TargetCheck), f'q3_check should be what innovation.check_target returns; it is {type(q3_check).__name__}.'
-    for name, v in (('q3_required', q3_required), ('q3_achieved', q3_achieved)):
+    for name, v in (('q3_stated', q3_stated), ('q3_implied', q3_implied)):
+        assert v is not None and v is not ..., f'{name} is not set yet: assign it in the cell above and run that cell'
         assert isinstance(v, numbers.Real) and (not isinstance(v, bool)), f'{name} should be one number; it is {type(v).__name__}.'
+        assert math.isfinite(v), f'{name} = {v} is not a finite number'
+    assert -1 < q3_stated < 5, f'q3_stated = {q3_stated}: give the rate as a fraction (0.05 means 5%)'
+    assert 0 < q3_implied < 1, f'q3_implied = {q3_implied}: a share as a fraction (0.05 means 5%); check the units'
 
-@test_case(points=2.5, hidden=True)
-def test_q3_values(q3_check, q3_required, q3_achieved):
+@test_case(points=1, hidden=True)
+def test_q3_quoterate(q3_stated):
+    import csv
+    import re
     from cqlab import data
-    macro = data.load('macro')
-    rows = macro[(macro['indicator'] == 'R&D intensity') & (macro['period_type'] != 'expectation')].sort_values('year')
-    t = data.row('cluster_indicators', indicator='R&D intensity of above-scale industrial firms', period_type='target')
-    base = rows.iloc[-1]
-    required = (t['value'] / base['value']) ** (1 / (t['year'] - base['year'])) - 1
-    final = rows[rows['revision'].fillna('') != 'preliminary']
-    achieved = (base['value'] / final.iloc[0]['value']) ** (1 / (base['year'] - final.iloc[0]['year'])) - 1
-    assert abs(q3_required - required) < 1e-09, f'required: expected {required:.4f}, got {q3_required}'
-    assert abs(q3_achieved - achieved) < 1e-09, f'achieved: expected {achieved:.4f}, got {q3_achieved}'
-    assert not q3_check.scope_matches and any(('Scopes differ' in w for w in q3_check.warnings)), 'pass both scopes to check_target'
+    rows = list(csv.DictReader((data.DATASETS_DIR / 'cluster_indicators.csv').open(encoding='utf-8')))
+    p = next((r for r in rows if r['indicator'] == 'R&D expenses of above-scale industrial firms' and r['period_type'] == 'partial-year'))
+    expected = float(re.search('同比增长([0-9.]+)%', p['quote_original']).group(1)) / 100
+    assert abs(float(q3_stated) - expected) <= 0.0006, f'the quote states 同比增长 {expected:.1%}, so {expected:.3f}; got {q3_stated}'
+
+@test_case(points=1, hidden=True)
+def test_q3_impliedshare(q3_implied):
+    import csv
+    from cqlab import data
+    rows = list(csv.DictReader((data.DATASETS_DIR / 'cluster_indicators.csv').open(encoding='utf-8')))
+
+    def target_of(name):
+        return next((r for r in rows if r['indicator'] == name and r['period_type'] == 'target' and (not r['cluster_cn'])))
+    rd, rev = (target_of('R&D input of above-scale industrial firms'), target_of('above-scale industrial revenue'))
+    scale = {'亿元': 100000000.0, '万亿元': 1000000000000.0}
+    expected = float(rd['value']) * scale[rd['unit']] / (float(rev['value']) * scale[rev['unit']])
+    assert abs(float(q3_implied) - expected) <= 0.005 * expected, f"{rd['value']} {rd['unit']} / {rev['value']} {rev['unit']} = {expected:.4f} once both are in yuan; got {q3_implied}"
 

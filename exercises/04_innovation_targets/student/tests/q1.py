@@ -3,9 +3,9 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q1"
-points = 2
+points = 1
 
-@test_case(points=0.5, hidden=False, 
+@test_case(points=0.25, hidden=False, 
     failure_message="q1_named must be a list of English names, q1_labs a whole number (int(...)), q1_counted a number from data.value.")
 def test_q1_types(q1_named, q1_labs, q1_counted):
     import numbers

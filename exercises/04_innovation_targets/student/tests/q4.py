@@ -3,16 +3,16 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q4"
-points = 2
+points = 3
 
 @test_case(points=0.5, hidden=False, 
-    failure_message="Draw the path and the target point on ax_q4, add a legend, a y label naming the unit (亿元) and a title.")
-def test_q4_parts(fig_q4):
-    from matplotlib.figure import Figure
-    assert isinstance(fig_q4, Figure), f'fig_q4 should be a matplotlib Figure; it is {type(fig_q4).__name__}.'
-    ax = fig_q4.axes[0]
-    assert len(ax.get_lines()) >= 2, 'draw the path (a line) and the target (a point)'
-    assert ax.get_legend() is not None, 'add a legend: ax_q4.legend()'
-    assert '亿' in ax.get_ylabel() or 'billion' in ax.get_ylabel().lower(), f'the y label {ax.get_ylabel()!r} should name the unit'
-    assert ax.get_title().strip(), 'the chart has no title'
+    failure_message="q4_achieved and q4_needed are rates as fractions; q4_reading is one of the three readings, as text.")
+def test_q4_types(q4_achieved, q4_needed, q4_reading):
+    import math
+    import numbers
+    for name, v in (('q4_achieved', q4_achieved), ('q4_needed', q4_needed)):
+        assert v is not None and v is not ..., f'{name} is not set yet: assign it in the cell above and run that cell'
+        assert isinstance(v, numbers.Real) and (not isinstance(v, bool)), f'{name} should be one number; it is {type(v).__name__}.'
+        assert math.isfinite(v) and -1 < v < 1, f'{name} = {v}: give a rate as a fraction (0.05 means 5% a year)'
+    assert isinstance(q4_reading, str) and q4_reading.strip(), 'q4_reading should be text: comparable, indicative or not comparable'
 
