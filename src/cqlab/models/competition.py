@@ -17,6 +17,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
+from cqlab.i18n import label
 from cqlab.errors import (
     CqlabInputError,
     CqlabWarning,
@@ -141,12 +142,16 @@ def classify_2023(hhi_after: float, delta: float, merged_share: float | None = N
         merged_share = expect_number(merged_share, "merged firm's market share (%)", minimum=0, maximum=100)
     significant = delta > MG2023_SIGNIFICANT_DELTA
     if hhi_after > MG2023_HIGHLY_CONCENTRATED and significant:
-        return "presumed to substantially lessen competition (HHI > 1800 and ΔHHI > 100)"
+        return label("presumed to substantially lessen competition (HHI > 1800 and ΔHHI > 100)",
+                     "推定实质性减少竞争(HHI > 1800 且 ΔHHI > 100)")
     if merged_share is not None and merged_share > MG2023_MERGED_SHARE and significant:
-        return "presumed to substantially lessen competition (merged share > 30% and ΔHHI > 100)"
+        return label("presumed to substantially lessen competition (merged share > 30% and ΔHHI > 100)",
+                     "推定实质性减少竞争(合并后份额 > 30% 且 ΔHHI > 100)")
     if hhi_after > MG2023_HIGHLY_CONCENTRATED:
-        return "highly concentrated market, but ΔHHI ≤ 100: no structural presumption"
-    return "not highly concentrated (HHI ≤ 1800): no structural presumption"
+        return label("highly concentrated market, but ΔHHI ≤ 100: no structural presumption",
+                     "高度集中市场,但 ΔHHI ≤ 100:不作结构性推定")
+    return label("not highly concentrated (HHI ≤ 1800): no structural presumption",
+                 "非高度集中(HHI ≤ 1800):不作结构性推定")
 
 
 def classify_2010(hhi_after: float, delta: float) -> str:
@@ -154,14 +159,18 @@ def classify_2010(hhi_after: float, delta: float) -> str:
     hhi_after = expect_number(hhi_after, "post-merger HHI", minimum=0, maximum=HHI_MAX)
     delta = expect_number(delta, "change in HHI", minimum=0, maximum=HHI_MAX)
     if delta < HMG2010_SMALL_DELTA:
-        return "ΔHHI < 100: unlikely to have adverse competitive effects"
+        return label("ΔHHI < 100: unlikely to have adverse competitive effects", "ΔHHI < 100:不大可能产生不利竞争效果")
     if hhi_after < HMG2010_MODERATE:
-        return "unconcentrated (HHI < 1500): unlikely to have adverse competitive effects"
+        return label("unconcentrated (HHI < 1500): unlikely to have adverse competitive effects",
+                     "非集中市场(HHI < 1500):不大可能产生不利竞争效果")
     if hhi_after <= HMG2010_HIGH:
-        return "moderately concentrated, ΔHHI > 100: potentially raises significant concerns"
+        return label("moderately concentrated, ΔHHI > 100: potentially raises significant concerns",
+                     "中度集中,ΔHHI > 100:可能引起重大竞争关切")
     if delta <= HMG2010_LARGE_DELTA:
-        return "highly concentrated, ΔHHI 100-200: potentially raises significant concerns"
-    return "highly concentrated, ΔHHI > 200: presumed likely to enhance market power"
+        return label("highly concentrated, ΔHHI 100-200: potentially raises significant concerns",
+                     "高度集中,ΔHHI 100-200:可能引起重大竞争关切")
+    return label("highly concentrated, ΔHHI > 200: presumed likely to enhance market power",
+                 "高度集中,ΔHHI > 200:推定可能增强市场势力")
 
 
 @dataclass(frozen=True)
@@ -335,10 +344,12 @@ def notification_required(turnovers, version: str = "2024", thresholds=None) -> 
         return f"{value:g} {'>' if value > limit else '≤'} {limit:g}"
 
     reasons = [
-        f"combined worldwide turnover {cmp(worldwide, t.worldwide_combined)} 亿元",
-        f"combined China turnover {cmp(china, t.china_combined)} 亿元",
-        f"{above} part{'y' if above == 1 else 'ies'} with China turnover above {t.china_each:g} 亿元 "
-        f"(at least 2 needed)",
+        label(f"combined worldwide turnover {cmp(worldwide, t.worldwide_combined)} 亿元",
+              f"全球合计营业额 {cmp(worldwide, t.worldwide_combined)} 亿元"),
+        label(f"combined China turnover {cmp(china, t.china_combined)} 亿元",
+              f"境内合计营业额 {cmp(china, t.china_combined)} 亿元"),
+        label(f"{above} part{'y' if above == 1 else 'ies'} with China turnover above {t.china_each:g} 亿元 "
+              f"(at least 2 needed)", f"境内营业额超过 {t.china_each:g} 亿元的参与方有 {above} 个(至少需要2个)"),
     ]
     return NotificationResult(
         version=version,

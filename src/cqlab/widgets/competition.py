@@ -82,10 +82,13 @@ class MergerHHIWidget(ChartWidget):
         ))
 
     def describe(self, result) -> str:
-        return (
+        return label(
             f"HHI {result.hhi_before:,.0f} → {result.hhi_after:,.0f} (ΔHHI {result.delta:,.0f}); "
             f"merged share {result.merged_share:g}%.<br>2023 Guidelines: {result.reading_2023}.<br>"
-            f"2010 Guidelines: {result.reading_2010}."
+            f"2010 Guidelines: {result.reading_2010}.",
+            f"HHI {result.hhi_before:,.0f} → {result.hhi_after:,.0f}(ΔHHI {result.delta:,.0f});"
+            f"合并后份额 {result.merged_share:g}%。<br>2023年《合并指南》:{result.reading_2023}。<br>"
+            f"2010年《横向合并指南》:{result.reading_2010}。",
         )
 
 
@@ -164,8 +167,10 @@ class NotificationWidget(ChartWidget):
     def describe(self, result) -> str:
         lines = []
         for version, r in result.items():
-            verdict = "notification required" if r.required else "no notification required"
-            tests = " and ".join(r.tests_met) + " test met" if r.tests_met else "neither test met"
+            verdict = label("notification required", "须申报") if r.required else label("no notification required", "无须申报")
+            names = [label(n, {"global": "全球标准", "China": "境内标准"}[n]) for n in r.tests_met]
+            tests = (label(" and ".join(names) + " test met", "满足" + "与".join(names)) if names
+                     else label("neither test met", "两项标准均不满足"))
             lines.append(f"<b>{version}</b>: {verdict} ({tests}): {'; '.join(r.reasons)}.")
         return "<br>".join(lines)
 
