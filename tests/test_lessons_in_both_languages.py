@@ -85,9 +85,10 @@ def test_the_lesson_runs_and_speaks_the_language(path, language, monkeypatch, en
 
 # --- what a lesson displays in Chinese: result lines, chart descriptions, table captions and headers ---------------
 
-#: Lessons whose printed result lines, chart descriptions and captions are all bilingual (cqlab's error messages,
-#: which a lesson shows when it demonstrates a refused input, stay English in every language).
-BILINGUAL_TEXT = {"00", "01", "02", "03", "04", "05", "07", "08"}
+#: Lessons whose printed result lines, chart descriptions and captions are all bilingual: every lesson, including
+#: the refusals a lesson demonstrates (lesson 05's negative turnover is refused with an English message that names
+#: its unit, 亿元, so it passes this check: cqlab's input errors are English, see the closing note of issue 11).
+BILINGUAL_TEXT = {"00", "01", "02", "03", "04", "05", "06", "07", "08"}
 #: words that stay as they are in Chinese text: PWT's variable names and data keys a table shows as keys
 KEPT = {"rgdpna", "rnna", "emp", "avh", "hc", "labsh", "rtfpna", "cluster_cn", "district_cn"}
 

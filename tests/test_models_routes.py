@@ -243,3 +243,21 @@ def test_mode_share_inputs_are_checked():
         m.mode_shares(THREE, 400, 0)
     with pytest.raises(CqlabInputError, match="median value of time"):
         m.mode_shares(THREE, -1, 0.8)
+
+
+def test_spans_are_shown_in_the_course_language_and_stay_english_keys():
+    import cqlab
+
+    assert m.period_span("2023-01/2023-09", "partial-year") == "Jan-Sep"
+    try:
+        cqlab.set_language("zh")
+        assert m.period_span("2023-01/2023-09", "partial-year") == "Jan-Sep"  # the key compared by
+        assert m.shown_span("Jan-Sep") == "1-9月"
+        assert m.shown_span("Jan 1-Aug 2") == "1月1日-8月2日"
+        assert m.shown_span("full year") == "全年"
+        with pytest.raises(CqlabInputError, match="不能把.*全年.*1-9月"):
+            m.growth({"period": "2022", "period_type": "full-year", "value": 1.0, "unit": "万"},
+                          {"period": "2023-01/2023-09", "period_type": "partial-year", "value": 1.0, "unit": "万"})
+    finally:
+        cqlab.set_language("en")
+    assert m.shown_span("Jan-Sep") == "Jan-Sep"

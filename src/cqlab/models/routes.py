@@ -300,6 +300,26 @@ def period_span(period: str, period_type: str) -> str:
     raise CqlabInputError(f"Cannot read the period '{period}' (expected e.g. 2023-01/2023-09, 2023-H1, 2025-Q1).")
 
 
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def shown_span(span: str) -> str:
+    """A span from :func:`period_span` as a reader of the course language sees it: in Chinese 'Jan-Sep' is
+    '1-9月', 'Jan 1-Aug 2' is '1月1日-8月2日' and 'full year' is '全年'. The span itself, the key two flows are
+    compared by, stays English."""
+    from cqlab.i18n import get_language
+
+    if get_language() != "zh":
+        return span
+    if span == "full year":
+        return "全年"
+    if m := re.fullmatch(r"([A-Z][a-z]{2})-([A-Z][a-z]{2})", span):
+        return f"{_MONTH_NAMES.index(m[1]) + 1}-{_MONTH_NAMES.index(m[2]) + 1}月"
+    if m := re.fullmatch(r"([A-Z][a-z]{2}) (\d+)-([A-Z][a-z]{2}) (\d+)", span):
+        return f"{_MONTH_NAMES.index(m[1]) + 1}月{m[2]}日-{_MONTH_NAMES.index(m[3]) + 1}月{m[4]}日"
+    return span
+
+
 def _records(rows) -> list[dict]:
     """Rows as dictionaries: from a DataFrame, or a list of dicts or pandas Series (table rows)."""
     if hasattr(rows, "columns"):
@@ -339,10 +359,14 @@ def growth(earlier, later) -> float:
     a, b = _records([earlier, later])
     span_a, span_b = period_span(a["period"], a["period_type"]), period_span(b["period"], b["period_type"])
     if span_a != span_b:
-        raise CqlabInputError(
+        from cqlab.i18n import label
+
+        shown_a, shown_b = shown_span(span_a), shown_span(span_b)
+        raise CqlabInputError(label(
             f"Cannot compare {a['period']} ({span_a}) with {b['period']} ({span_b}): they cover different "
-            "spans of the year. Compare a full year with a full year, or Jan-Sep with Jan-Sep."
-        )
+            "spans of the year. Compare a full year with a full year, or Jan-Sep with Jan-Sep.",
+            f"不能把 {a['period']}({shown_a})与 {b['period']}({shown_b})相比:二者覆盖一年中不同的时段。"
+            "请全年比全年,或1-9月比1-9月。"))
     if a.get("unit") != b.get("unit"):
         raise CqlabInputError(f"The two flows are in different units ({a.get('unit')}, {b.get('unit')}); convert first.")
     start = expect_number(a["value"], f"value for {a['period']}", minimum=0, allow_min=False)
