@@ -87,3 +87,21 @@ def test_a_notebook_shows_dataframes_with_displayed_headers():
     finally:
         cqlab.set_language("en")
         InteractiveShell.clear_instance()
+
+
+def test_in_chinese_categorical_values_are_shown_in_chinese_and_the_data_keep_them():
+    import cqlab
+
+    frame = pd.DataFrame({"confidence": ["verified", "partial"], "period_type": ["full-year", "target"],
+                          "note": ["verified by hand", "partial"]})
+    try:
+        cqlab.set_language("zh")
+        shown = tables.displayed(frame)
+        assert list(shown["可信度"]) == ["已核实", "部分核实"] and list(shown["时期类型"]) == ["全年", "目标"]
+        assert list(shown["备注"]) == ["verified by hand", "partial"]  # free text is not a category
+        html = tables.to_html(frame)
+        assert "已核实" in html and "全年" in html
+        assert list(frame["confidence"]) == ["verified", "partial"]  # the lesson's frame is untouched
+    finally:
+        cqlab.set_language("en")
+    assert "verified" in tables.to_text(frame) and "已核实" not in tables.to_text(frame)

@@ -57,7 +57,7 @@ def to_html(frame, *, caption: str | None = None, formats: dict | str | None = N
     ``labels`` renames columns for display only (``{"shock flagged": ("shock flagged", "冲击被标记")}``
     shows the header in the course language)."""
     labels = _display_names(frame, labels)
-    shown = frame.rename(columns=labels)
+    shown = _chinese_values(frame).rename(columns=labels)
     if get_language() == "zh":
         shown = shown.rename_axis(**_axis_names(frame))
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
@@ -71,7 +71,7 @@ def to_html(frame, *, caption: str | None = None, formats: dict | str | None = N
 def to_text(frame, *, caption: str | None = None, formats: dict | str | None = None, index: bool = True,
             labels: dict | None = None) -> str:
     labels = _display_names(frame, labels)
-    shown = frame.rename(columns=labels)
+    shown = _chinese_values(frame).rename(columns=labels)
     if get_language() == "zh":
         shown = shown.rename_axis(**_axis_names(frame))
     specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
@@ -133,13 +133,37 @@ COLUMN_LABELS_ZH = {
 }
 
 
-def displayed(frame):
-    """``frame`` as it is displayed: headers in Chinese when the course language is Chinese (a copy; the
-    frame a lesson computes with keeps its English keys)."""
+#: Chinese for the data's categorical values, by column, used when a table is displayed in Chinese. As with the
+#: headers, only the displayed copy changes: ``frame["confidence"] == "verified"`` works in every language.
+VALUE_LABELS_ZH = {
+    "confidence": {"verified": "已核实", "partial": "部分核实", "low": "低"},
+    "status": {"verified": "已核实", "partial": "部分核实"},
+    "period_type": {"full-year": "全年", "partial-year": "部分年份", "point-in-time": "时点", "target": "目标",
+                    "expectation": "预计", "cumulative": "累计"},
+    "value_qualifier": {"exact": "确数", "more than": "超过", "at least": "至少", "nearly": "接近",
+                        "order of magnitude": "量级"},
+    "revision": {"preliminary": "初步核算", "census-revised": "普查修订"},
+    "kind": {"highland": "高地", "laboratory": "实验室", "indicator": "指标"},
+    "tier": {"leading": "主导", "pillar": "支柱", "featured": "特色优势", "new_star": "新星"},
+}
+
+
+def _chinese_values(frame):
+    """``frame`` with its categorical values in Chinese when the course language is Chinese (else itself)."""
     if get_language() != "zh":
         return frame
+    values = {c: VALUE_LABELS_ZH[c] for c in frame.columns if isinstance(c, str) and c in VALUE_LABELS_ZH}
+    return frame.replace(values) if values else frame
+
+
+def displayed(frame):
+    """``frame`` as it is displayed: headers and categorical values (confidence, period type ...) in Chinese
+    when the course language is Chinese (a copy; the frame a lesson computes with keeps its English keys)."""
+    if get_language() != "zh":
+        return frame
+    shown = _chinese_values(frame)
     columns = {c: COLUMN_LABELS_ZH[c] for c in frame.columns if isinstance(c, str) and c in COLUMN_LABELS_ZH}
-    shown = frame.rename(columns=columns) if columns else frame
+    shown = shown.rename(columns=columns) if columns else shown
     return shown.rename_axis(**_axis_names(frame))
 
 
