@@ -40,7 +40,7 @@ def test_annualise_methods():
     assert growth.annualise(10, 10, "as_is") == 10
     with pytest.raises(CqlabInputError, match="months covered must be at most 12; got 13"):
         growth.annualise(10, 13)
-    with pytest.raises(CqlabInputError, match="'proportional' or 'as_is'"):
+    with pytest.raises(CqlabInputError, match="must be one of 'proportional', 'as_is'; got 'linear'"):
         growth.annualise(10, 10, "linear")
 
 
@@ -97,3 +97,11 @@ def test_on_track_is_the_same_as_being_on_or_above_the_path(baseline, target, ac
         assert check.on_track == (actual >= check.on_path)
     years, path = growth.required_path(baseline, target, 2023, 2023 + gap)
     assert len(years) == gap + 1 and path[0] == pytest.approx(baseline) and path[-1] == pytest.approx(target)
+
+
+def test_annualise_names_its_methods_for_any_wrong_method_even_a_table():
+    import pandas as pd
+
+    for wrong in ("monthly", pd.DataFrame(), [1, 2], None):
+        with pytest.raises(CqlabInputError, match="method must be one of 'proportional', 'as_is'"):
+            growth.annualise(10.0, 6, wrong)

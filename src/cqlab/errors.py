@@ -6,7 +6,8 @@ from __future__ import annotations
 class CqlabInputError(ValueError):
     """A value given to cqlab was not what was expected.
 
-    The message always says what was expected and what was given. In a notebook,
+    The message always says what was expected and what was given, in the course language (the shared checks
+    below; a parameter's name stays as the code spells it). In a notebook,
     IPython shows only that message (through ``_render_traceback_``), not a stack
     of library frames, because the student's mistake is in their cell, not in ours.
     """
@@ -17,6 +18,13 @@ class CqlabInputError(ValueError):
 
 class DatasetError(CqlabInputError):
     """A dataset is missing, unknown, or does not match its declared schema."""
+
+
+def _say(en: str, zh: str) -> str:
+    """The message in the course language (cqlab.i18n imports this module, hence the late import)."""
+    from cqlab.i18n import get_language
+
+    return zh if get_language() == "zh" else en
 
 
 def describe(value: object) -> str:
@@ -43,22 +51,27 @@ def expect_number(
     import math
     import numbers
 
-    kind = "a whole number" if integer else "a number"
+    kind, kind_zh = ("a whole number", "整数") if integer else ("a number", "数字")
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise CqlabInputError(f"{name} must be {kind}; got {describe(value)}.")
+        raise CqlabInputError(_say(f"{name} must be {kind}; got {describe(value)}.",
+                                   f"{name} 必须是{kind_zh};收到的是 {describe(value)}。"))
     try:
         number = float(value)
     except OverflowError:  # an int too large for a float, e.g. 10**400
-        raise CqlabInputError(f"{name} is far too large; got {describe(value)}.") from None
+        raise CqlabInputError(_say(f"{name} is far too large; got {describe(value)}.",
+                                   f"{name} 太大了;收到的是 {describe(value)}。")) from None
     if math.isnan(number) or math.isinf(number):
-        raise CqlabInputError(f"{name} must be {kind}, not {number}.")
+        raise CqlabInputError(_say(f"{name} must be {kind}, not {number}.", f"{name} 必须是{kind_zh},不能是 {number}。"))
     if integer and number != int(number):
-        raise CqlabInputError(f"{name} must be a whole number; got {value!r}.")
+        raise CqlabInputError(_say(f"{name} must be a whole number; got {value!r}.",
+                                   f"{name} 必须是整数;收到的是 {value!r}。"))
     if minimum is not None and (number < minimum or (not allow_min and number == minimum)):
         bound = f"at least {minimum:g}" if allow_min else f"greater than {minimum:g}"
-        raise CqlabInputError(f"{name} must be {bound}; got {value!r}.")
+        bound_zh = f"至少为 {minimum:g}" if allow_min else f"大于 {minimum:g}"
+        raise CqlabInputError(_say(f"{name} must be {bound}; got {value!r}.", f"{name} 必须{bound_zh};收到的是 {value!r}。"))
     if maximum is not None and number > maximum:
-        raise CqlabInputError(f"{name} must be at most {maximum:g}; got {value!r}.")
+        raise CqlabInputError(_say(f"{name} must be at most {maximum:g}; got {value!r}.",
+                                   f"{name} 最多为 {maximum:g};收到的是 {value!r}。"))
     return number
 
 
@@ -71,7 +84,8 @@ def expect_choice(value: object, name: str, choices) -> object:
         found = False
     if not found:
         shown = ", ".join(repr(c) for c in options)
-        raise CqlabInputError(f"{name} must be one of {shown}; got {describe(value)}.")
+        raise CqlabInputError(_say(f"{name} must be one of {shown}; got {describe(value)}.",
+                                   f"{name} 必须是以下之一:{shown};收到的是 {describe(value)}。"))
     return value
 
 
@@ -98,23 +112,27 @@ def expect_text(value: object, name: str, example: str = "") -> str:
     """Check that ``value`` is text (a str); return it stripped."""
     if not isinstance(value, str):
         hint = f" such as {example!r}" if example else ""
-        raise CqlabInputError(f"{name} must be text{hint}; got {describe(value)}.")
+        hint_zh = f"(例如 {example!r})" if example else ""
+        raise CqlabInputError(_say(f"{name} must be text{hint}; got {describe(value)}.",
+                                   f"{name} 必须是文本{hint_zh};收到的是 {describe(value)}。"))
     return value.strip()
 
 
 def expect_table(value: object, name: str, columns=(), example: str = "") -> object:
     """Check that ``value`` is a pandas DataFrame with ``columns`` and at least one row; return it."""
     hint = f", e.g. {example}" if example else ""
+    hint_zh = f"(例如 {example})" if example else ""
     if not hasattr(value, "columns") or not hasattr(value, "iloc"):
-        raise CqlabInputError(f"{name} must be a table (a pandas DataFrame){hint}; got {describe(value)}.")
+        raise CqlabInputError(_say(f"{name} must be a table (a pandas DataFrame){hint}; got {describe(value)}.",
+                                   f"{name} 必须是表格(pandas DataFrame){hint_zh};收到的是 {describe(value)}。"))
     missing = [c for c in columns if c not in value.columns]
     if missing:
-        raise CqlabInputError(
-            f"{name} lacks the column(s) {', '.join(map(str, missing))}{hint}; it has "
-            f"{', '.join(map(str, value.columns)) or 'no columns'}."
-        )
+        has = ", ".join(map(str, value.columns))
+        raise CqlabInputError(_say(
+            f"{name} lacks the column(s) {', '.join(map(str, missing))}{hint}; it has {has or 'no columns'}.",
+            f"{name} 缺少列 {', '.join(map(str, missing))}{hint_zh};现有的列:{has or '无'}。"))
     if len(value) == 0:
-        raise CqlabInputError(f"{name} is an empty table (no rows){hint}.")
+        raise CqlabInputError(_say(f"{name} is an empty table (no rows){hint}.", f"{name} 是空表(没有行){hint_zh}。"))
     return value
 
 
@@ -122,7 +140,9 @@ def expect_list(value: object, name: str, example: str = "") -> list:
     """Check that ``value`` is a list-like of items (not text, a dict or a table); return it as a list."""
     if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__") or hasattr(value, "columns"):
         hint = f", e.g. {example}" if example else ""
-        raise CqlabInputError(f"{name} must be a list{hint}; got {describe(value)}.")
+        hint_zh = f"(例如 {example})" if example else ""
+        raise CqlabInputError(_say(f"{name} must be a list{hint}; got {describe(value)}.",
+                                   f"{name} 必须是列表{hint_zh};收到的是 {describe(value)}。"))
     return list(value)
 
 
@@ -136,9 +156,10 @@ def expect_finite_result(value: float, what: str, inputs: str = "") -> float:
         number = math.inf
     if math.isnan(number) or math.isinf(number):
         given = f" for {inputs}" if inputs else ""
-        raise CqlabInputError(
-            f"{what}{given} is too large to compute (it overflows to {number}); use smaller or less extreme inputs."
-        )
+        given_zh = f"(输入 {inputs})" if inputs else ""
+        raise CqlabInputError(_say(
+            f"{what}{given} is too large to compute (it overflows to {number}); use smaller or less extreme inputs.",
+            f"{what}{given_zh}太大,无法计算(溢出为 {number});请用更小或不那么极端的输入。"))
     return number
 
 
@@ -146,19 +167,25 @@ def expect_numbers(values: object, name: str, *, minimum: float | None = None, m
     """Check a list/array of finite real numbers; return them as a float numpy array (any shape)."""
     import numpy as np
 
+    not_numbers = (f"{name} must be a number or a list of numbers; got {describe(values)}.",
+                   f"{name} 必须是一个数字或一组数字;收到的是 {describe(values)}。")
     if isinstance(values, (str, bytes, dict)):
-        raise CqlabInputError(f"{name} must be a number or a list of numbers; got {describe(values)}.")
+        raise CqlabInputError(_say(*not_numbers))
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError, OverflowError):
-        raise CqlabInputError(f"{name} must be a number or a list of numbers; got {describe(values)}.") from None
+        raise CqlabInputError(_say(*not_numbers)) from None
     if array.size > MAX_COUNT * 10:
-        raise CqlabInputError(f"{name} holds {array.size} values; at most {MAX_COUNT * 10} are accepted.")
+        raise CqlabInputError(_say(f"{name} holds {array.size} values; at most {MAX_COUNT * 10} are accepted.",
+                                   f"{name} 含 {array.size} 个值;最多接受 {MAX_COUNT * 10} 个。"))
     bad = ~np.isfinite(array)
     if bad.any():
-        raise CqlabInputError(f"{name} must hold finite numbers, not {array[bad].flat[0]} (in {describe(values)}).")
+        raise CqlabInputError(_say(f"{name} must hold finite numbers, not {array[bad].flat[0]} (in {describe(values)}).",
+                                   f"{name} 必须是有限的数字,不能是 {array[bad].flat[0]}(在 {describe(values)} 中)。"))
     if minimum is not None and (array < minimum).any():
-        raise CqlabInputError(f"{name} must be at least {minimum:g}; got {array[array < minimum].flat[0]:g}.")
+        raise CqlabInputError(_say(f"{name} must be at least {minimum:g}; got {array[array < minimum].flat[0]:g}.",
+                                   f"{name} 必须至少为 {minimum:g};收到的是 {array[array < minimum].flat[0]:g}。"))
     if maximum is not None and (array > maximum).any():
-        raise CqlabInputError(f"{name} must be at most {maximum:g}; got {array[array > maximum].flat[0]:g}.")
+        raise CqlabInputError(_say(f"{name} must be at most {maximum:g}; got {array[array > maximum].flat[0]:g}.",
+                                   f"{name} 最多为 {maximum:g};收到的是 {array[array > maximum].flat[0]:g}。"))
     return array

@@ -15,6 +15,7 @@ from cqlab.errors import (
     MAX_YEARS,
     CqlabInputError,
     expect_count,
+    expect_choice,
     expect_finite_result,
     expect_number,
 )
@@ -129,11 +130,9 @@ def annualise(partial_value: float, months_covered: int, method: str = "proporti
     """
     value = expect_number(partial_value, "partial-year value", minimum=0)
     months = int(expect_number(months_covered, "months covered", minimum=1, maximum=12, integer=True))
-    if method == "proportional":
-        return value * 12.0 / months
-    if method == "as_is":
-        return value
-    raise CqlabInputError(f"method must be 'proportional' or 'as_is'; got {method!r}.")
+    # checked before any comparison: `method == "as_is"` on a table or an array is not a yes or no
+    expect_choice(method, "method", ("proportional", "as_is"))
+    return value * 12.0 / months if method == "proportional" else value
 
 
 def months_covered(period: str) -> int:
