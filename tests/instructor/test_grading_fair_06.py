@@ -2,7 +2,7 @@
 
 Each submission is the set's solutions notebook with answer cells rewritten the way a student could rightly
 write them: other settings (value of time, median and sigma of the lognormal: the hidden tests recompute with
-the student's own values); the library's `generalised_cost`, `best_route`, `break_even_value_of_time`,
+the student's own values), among them a distribution so narrow that two shares are nearly 0; the library's `generalised_cost`, `best_route`, `break_even_value_of_time`,
 `switch_points` and `mode_shares` instead of the hand computation, the pairs as a list of (faster, slower, v*)
 tuples and the chart drawn against thousands of yuan per container-day; the flows in another row order with a
 reset index, the 2023 volume in 标箱, the costs in thousand yuan as a rounded Series, the pairs with Chinese
@@ -50,6 +50,9 @@ VARIANTS_06 = {
     "other_settings": [  # road wins for the one shipper; shares from a wider, lower distribution
         (VALUE_OF_TIME, "value_of_time = 1000.0 "),
         (DISTRIBUTION, "median, sigma = 250.0, 1.3 "),
+    ],
+    "narrow_distribution": [  # nearly every shipper takes rail-sea: bars for shares near 0 may be drawn or not
+        (DISTRIBUTION, "median, sigma = 500.0, 0.1 "),
     ],
     "library_calls_thousand_yuan_per_day": [
         (DISTRIBUTION, "median, sigma = 600, 0.5 "),
