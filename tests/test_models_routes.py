@@ -16,16 +16,16 @@ THREE = [SLOW, MID, FAST]
 
 
 def test_generalised_cost_by_hand():
-    # 6000 + 200 * 1 * 30 = 12000; with a high-value factor 3: 6000 + 200 * 3 * 30 = 24000
+    # 6000 + 200 * 30 = 12000; at v = 600: 6000 + 600 * 30 = 24000
     assert m.generalised_cost(SLOW, 200) == pytest.approx(12_000)
-    assert m.generalised_cost(SLOW, 200, 3) == pytest.approx(24_000)
+    assert m.generalised_cost(SLOW, 600) == pytest.approx(24_000)
 
 
 def test_break_even_by_hand():
     # (9000 - 6000) / (30 - 18) = 250 yuan per container-day; (20000 - 9000) / (18 - 5) = 846.15...
     assert m.break_even_value_of_time(SLOW, MID) == pytest.approx(250)
     assert m.break_even_value_of_time(MID, FAST) == pytest.approx(11_000 / 13)
-    assert m.break_even_value_of_time(SLOW, MID, 2) == pytest.approx(125)  # doubling f halves v*
+    assert m.break_even_value_of_time(MID, SLOW) == pytest.approx(250)  # the order of the two does not matter
     assert m.break_even_value_of_time(SLOW, m.Route("x", "x", "x", 30, 1)) is None  # same days
 
 
@@ -65,18 +65,18 @@ routes_strategy = st.lists(
 
 
 @settings(max_examples=200, deadline=None)
-@given(routes_strategy, st.sampled_from([0.5, 1.0, 3.0]))
-def test_switch_points_agree_with_brute_force(routes, factor):
+@given(routes_strategy)
+def test_switch_points_agree_with_brute_force(routes):
     """At each analytic switch the two routes cost the same, and the brute-force winner changes there."""
-    switches = m.switch_points(routes, factor)
+    switches = m.switch_points(routes)
     values = [s.value_of_time for s in switches]
     assert values == sorted(values)
     for s in switches:
-        gc_before = m.generalised_cost(s.before, s.value_of_time, factor)
-        gc_after = m.generalised_cost(s.after, s.value_of_time, factor)
+        gc_before = m.generalised_cost(s.before, s.value_of_time)
+        gc_after = m.generalised_cost(s.after, s.value_of_time)
         assert gc_before == pytest.approx(gc_after, rel=1e-9, abs=1e-6)
         # both tie for the minimum there
-        lowest = min(m.generalised_cost(r, s.value_of_time, factor) for r in routes)
+        lowest = min(m.generalised_cost(r, s.value_of_time) for r in routes)
         assert gc_after == pytest.approx(lowest, rel=1e-9, abs=1e-6)
     # between and beyond switches the brute-force minimum is the route the switches predict
     probes = [0.0] + [v + 1e-3 for v in values]
@@ -84,11 +84,11 @@ def test_switch_points_agree_with_brute_force(routes, factor):
     for v, route in zip(probes, expected):
         if route is None:
             continue
-        best = min(m.generalised_cost(r, v, factor) for r in routes)
-        assert m.generalised_cost(route, v, factor) == pytest.approx(best, rel=1e-9, abs=1e-6)
+        best = min(m.generalised_cost(r, v) for r in routes)
+        assert m.generalised_cost(route, v) == pytest.approx(best, rel=1e-9, abs=1e-6)
     # far beyond the last switch the winner is a fastest route
     far = (values[-1] if values else 0) * 10 + 10**9
-    assert m.best_route(routes, far, factor).days == min(r.days for r in routes)
+    assert m.best_route(routes, far).days == min(r.days for r in routes)
 
 
 @settings(max_examples=100, deadline=None)
@@ -107,14 +107,14 @@ def test_choose_route_reports_winner_and_costs():
     assert choice.costs["slow"] == pytest.approx(6_000 + 500 * 30)
     assert m.choose_route(THREE, 100).winner.key == "slow"
     assert m.choose_route(THREE, 1_000).winner.key == "fast"
-    assert m.choose_route(THREE, 100, 3).winner.key == "mid"  # high-value cargo switches earlier
+    assert m.choose_route(THREE, 300).winner.key == "mid"  # just above the first switch, 250
 
 
 @pytest.mark.parametrize(
     ("call", "fragment"),
     [
         (lambda: m.generalised_cost(SLOW, -1), "value of time"),
-        (lambda: m.generalised_cost(SLOW, 10, 0), "cargo value factor must be greater than 0"),
+        (lambda: m.mode_shares(THREE, 400, 0), "sigma of the log value of time must be greater than 0"),
         (lambda: m.Route("x", "x", "x", days=0, cost=1), "transit time"),
         (lambda: m.Route("x", "x", "x", days=3, cost=-1), "cost of route 'x'"),
         (lambda: m.switch_points([SLOW]), "at least two"),

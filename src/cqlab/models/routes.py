@@ -14,9 +14,6 @@ route is cheapest (its mode share in this model) is F at the switch point where 
 F where it starts: share_k = F(v_k) - F(v_{k-1}), with v_0 = 0 and the last v = infinity.
 ``mode_shares`` does this for a lognormal F; ``simulated_mode_shares`` checks it by drawing shippers.
 
-The optional ``cargo_factor`` f multiplies v (GC = c + v f d); it only rescales v (v* scales with 1/f),
-so the lesson folds it into v and uses the default f = 1.
-
 The second half of the module keeps flow figures honest: a nine-month total is not a year, and a
 count of ports reached at one date is not a flow at all. ``total`` and ``growth`` refuse to mix them.
 """
@@ -34,11 +31,6 @@ from cqlab.errors import (
     expect_finite_result,
     expect_number,
 )
-
-
-#: Cargo value factors f (illustrative). Kept only for exercise set 06 until it moves to the distribution of v;
-#: the lesson and the widget no longer use them (f only rescales v).
-CARGO_FACTORS = {"low-value": 0.5, "standard": 1.0, "high-value": 3.0}
 
 
 @dataclass(frozen=True)
@@ -67,10 +59,6 @@ def _routes(routes) -> list[Route]:
     return items
 
 
-def _factor(cargo_factor: float) -> float:
-    return expect_number(cargo_factor, "cargo value factor", minimum=0, allow_min=False)
-
-
 def _route(route, name: str = "route") -> Route:
     if not isinstance(route, Route):
         raise CqlabInputError(
@@ -79,35 +67,33 @@ def _route(route, name: str = "route") -> Route:
     return route
 
 
-def generalised_cost(route: Route, value_of_time: float, cargo_factor: float = 1.0) -> float:
-    """Return money cost + value of time x days x cargo factor, in yuan per container.
+def generalised_cost(route: Route, value_of_time: float) -> float:
+    """Return money cost + value of time x days, in yuan per container.
 
-    ``route`` is a Route; value of time a finite number >= 0; cargo factor > 0.
+    ``route`` is a Route; value of time a finite number >= 0 (yuan per container-day).
     """
     route = _route(route)
     v = expect_number(value_of_time, "value of time (yuan per container-day)", minimum=0)
-    return expect_finite_result(route.cost + v * _factor(cargo_factor) * route.days, "The generalised cost",
+    return expect_finite_result(route.cost + v * route.days, "The generalised cost",
                                 f"value of time {v:g}")
 
 
-def break_even_value_of_time(a: Route, b: Route, cargo_factor: float = 1.0) -> float | None:
+def break_even_value_of_time(a: Route, b: Route) -> float | None:
     """Return the value of time (yuan per container-day) at which routes a and b cost the same.
 
-    v* = (c_b - c_a) / (f (d_a - d_b)). Returns None when the two routes take the same time (their
+    v* = (c_b - c_a) / (d_a - d_b). Returns None when the two routes take the same time (their
     costs never cross) and a negative number when one route is both cheaper and faster (it always wins).
     """
     a, b = _route(a, "first route"), _route(b, "second route")
-    f = _factor(cargo_factor)
     if a.days == b.days:
         return None
-    return expect_finite_result((b.cost - a.cost) / (f * (a.days - b.days)), "The break-even value of time",
-                                f"cargo factor {f:g}")
+    return expect_finite_result((b.cost - a.cost) / (a.days - b.days), "The break-even value of time")
 
 
-def best_route(routes, value_of_time: float, cargo_factor: float = 1.0) -> Route:
+def best_route(routes, value_of_time: float) -> Route:
     """Return the route with the lowest generalised cost (ties go to the faster route)."""
     items = _routes(routes)
-    return min(items, key=lambda r: (generalised_cost(r, value_of_time, cargo_factor), r.days))
+    return min(items, key=lambda r: (generalised_cost(r, value_of_time), r.days))
 
 
 @dataclass(frozen=True)
@@ -119,17 +105,16 @@ class Switch:
     after: Route
 
 
-def switch_points(routes, cargo_factor: float = 1.0) -> list[Switch]:
+def switch_points(routes) -> list[Switch]:
     """Return every switch of the winning route as the value of time rises from 0 (analytic)."""
     items = _routes(routes)
-    f = _factor(cargo_factor)
     current = min(items, key=lambda r: (r.cost, r.days))  # the winner when time is free
     v = 0.0
     switches = []
     while True:
         # Only a faster route can overtake; it does so at its break-even with the current winner.
         candidates = [
-            (break_even_value_of_time(current, r, f), r) for r in items if r.days < current.days
+            (break_even_value_of_time(current, r), r) for r in items if r.days < current.days
         ]
         candidates = [(b, r) for b, r in candidates if b is not None and b >= v]
         if not candidates:
@@ -144,20 +129,18 @@ class RouteChoice:
     """Generalised costs of every route at one value of time, the winner and the switch points."""
 
     value_of_time: float
-    cargo_factor: float
     costs: dict
     winner: Route
     switches: list
     routes: list
 
 
-def choose_route(routes, value_of_time: float, cargo_factor: float = 1.0) -> RouteChoice:
+def choose_route(routes, value_of_time: float) -> RouteChoice:
     """Return the generalised cost of each route, the winner, and where the winner changes."""
     items = _routes(routes)
     v = expect_number(value_of_time, "value of time (yuan per container-day)", minimum=0)
-    f = _factor(cargo_factor)
-    costs = {r.key: generalised_cost(r, v, f) for r in items}
-    return RouteChoice(v, f, costs, best_route(items, v, f), switch_points(items, f), items)
+    costs = {r.key: generalised_cost(r, v) for r in items}
+    return RouteChoice(v, costs, best_route(items, v), switch_points(items), items)
 
 
 def lognormal_cdf(value_of_time: float, median: float, sigma: float) -> float:
