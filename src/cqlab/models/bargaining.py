@@ -106,7 +106,7 @@ def outside_option_wage(
     ``worker_threat`` and ``firm_threat`` are the payoffs *during* disagreement (the threat point d_w, d_f);
     ``worker_outside_option`` o_w is what the workers get only by leaving for good. The wage is
     max(Nash wage with the threat point, o_w), where the Nash wage is d_w + beta (S - d_w - d_f)
-    (Binmore, Rubinstein and Wolinsky, 1986; Muthoo, 1999, ch. 6): a non-binding outside option
+    (Binmore, Rubinstein and Wolinsky, 1986; Muthoo, 1999, ch. 5): a non-binding outside option
     changes nothing, a binding one is just met. When o_w + d_f > S there is no deal.
     """
     s, b, dw, df = _check(surplus, beta, worker_threat, firm_threat)
