@@ -1,4 +1,4 @@
-"""Nash bargaining and the layout helpers of lesson 08."""
+"""Nash bargaining, the outside-option principle and Rubinstein bargaining (lesson 08)."""
 
 import numpy as np
 import pytest
@@ -33,7 +33,7 @@ def test_outside_options_equal_to_the_surplus_leave_nothing_to_bargain_over():
 
 
 def test_outside_options_above_the_surplus_mean_no_deal():
-    with pytest.raises(CqlabInputError, match="No deal: the outside options add up to 110"):
+    with pytest.raises(CqlabInputError, match="No deal: the disagreement payoffs add up to 110"):
         nb.nash_bargaining(100, 0.5, 60, 50)
 
 
@@ -81,7 +81,7 @@ def test_nash_product_is_zero_outside_the_deal_set():
     [
         (lambda: nb.nash_bargaining(100, 1.2, 0, 0), "bargaining power beta must be at most 1"),
         (lambda: nb.nash_bargaining(0, 0.5, 0, 0), "surplus S must be greater than 0"),
-        (lambda: nb.nash_bargaining(100, 0.5, -5, 0), "outside option d_w must be at least 0"),
+        (lambda: nb.nash_bargaining(100, 0.5, -5, 0), "disagreement payoff d_w must be at least 0"),
         (lambda: nb.nash_bargaining(100, "half", 0, 0), "must be a number"),
     ],
 )
@@ -91,23 +91,75 @@ def test_bad_inputs_are_explained(call, message):
     assert message in str(raised.value)
 
 
-def test_tree_levels_spread_nodes_and_know_parents_only_below_a_single_node():
-    levels = nb.tree_levels([("committee", 1), ("room", 1), ("stations", 4), ("small", 152)], max_drawn=60)
-    assert [lvl.count for lvl in levels] == [1, 1, 4, 152]
-    assert [lvl.y for lvl in levels] == [3, 2, 1, 0]
-    assert [len(lvl.x) for lvl in levels] == [1, 1, 4, 60]
-    assert [lvl.parent_known for lvl in levels] == [False, True, True, False]
-    np.testing.assert_allclose(levels[2].x, [0, 1 / 3, 2 / 3, 1])
+def test_a_non_binding_outside_option_leaves_the_wage_unchanged():
+    # threat point d_w = 0, d_f = 20: Nash wage 0 + 0.5 * 80 = 40; an outside option of 30 does not bind
+    assert nb.outside_option_wage(100, 0.5, 0, 20, 30) == pytest.approx(40)
+    assert nb.outside_option_wage(100, 0.5, 0, 20, 39.9) == pytest.approx(40)
+    # a binding one is just met: the wage is the outside option, and rises one for one with it
+    assert nb.outside_option_wage(100, 0.5, 0, 20, 50) == pytest.approx(50)
+    assert nb.outside_option_wage(100, 0.5, 0, 20, 60) == pytest.approx(60)
 
 
-def test_tree_levels_refuse_an_empty_level():
-    with pytest.raises(CqlabInputError, match="number of nodes in 'stations' must be at least 1"):
-        nb.tree_levels([("committee", 1), ("stations", 0)])
+@given(surpluses, powers, fractions, fractions, st.floats(min_value=0, max_value=0.5))
+def test_the_outside_option_wage_is_the_larger_of_the_nash_wage_and_the_option(s, beta, fw, ff, fo):
+    dw, df, ow = fw * s, ff * s, fo * s
+    nash = nb.nash_bargaining(s, beta, dw, df).worker
+    wage = nb.outside_option_wage(s, beta, dw, df, ow)
+    assert wage == pytest.approx(max(nash, ow))
+    # raising a non-binding option by a little changes nothing; the threat point moves it by (1 - beta)
+    if ow + 1e-3 * s < nash:
+        assert nb.outside_option_wage(s, beta, dw, df, ow + 1e-3 * s) == pytest.approx(wage)
 
 
-def test_cycle_positions_start_at_the_top_and_go_clockwise_on_the_circle():
-    x, y = nb.cycle_positions(6, radius=2)
-    np.testing.assert_allclose(np.hypot(x, y), 2)
-    assert x[0] == pytest.approx(0) and y[0] == pytest.approx(2)
-    assert x[1] > 0  # clockwise: the second step is to the right of the top
-    np.testing.assert_allclose(np.diff(np.unwrap(np.arctan2(y, x))), -2 * np.pi / 6)
+def test_an_outside_option_above_what_the_firm_can_pay_means_no_deal():
+    with pytest.raises(CqlabInputError, match="No deal: the workers' outside option 90"):
+        nb.outside_option_wage(100, 0.5, 0, 20, 90)
+
+
+def test_rubinstein_share_by_hand():
+    # equal patience 0.9: the first proposer gets 0.1 / 0.19 = 10/19, a little more than half
+    assert nb.rubinstein_share(0.9, 0.9) == pytest.approx(10 / 19)
+    assert nb.rubinstein_share(0.5, 0) == pytest.approx(1)  # an impatient responder accepts anything
+    assert nb.rubinstein_share(0, 0.5) == pytest.approx(0.5)  # player 1 keeps 1 - delta_2
+
+
+def test_rubinstein_share_is_the_limit_of_finite_games_by_backward_induction():
+    """Independent check: in a T-round game the last proposer takes all; going back, each proposer offers
+    the responder exactly what waiting is worth to them. The first proposer's share converges to the formula."""
+    d1, d2 = 0.9, 0.8
+    # x = player 1's share when she proposes first in a game of 2k + 1 rounds (she also proposes last);
+    # one round: she takes all. Two rounds more in front: player 2, proposing in round 2, offers her d1 * x and keeps
+    # 1 - d1 * x; in round 1 she offers player 2 d2 * (1 - d1 * x) and keeps the rest.
+    odd = [1.0]
+    for _ in range(300):
+        odd.append(1 - d2 * (1 - d1 * odd[-1]))
+    assert odd[-1] == pytest.approx(nb.rubinstein_share(d1, d2), abs=1e-12)
+
+
+@given(st.floats(min_value=0.01, max_value=5), st.floats(min_value=0.01, max_value=5))
+def test_rubinstein_share_tends_to_the_nash_beta_as_the_interval_shrinks(r1, r2):
+    limit = nb.rubinstein_limit_share(r1, r2)
+    assert limit == pytest.approx(r2 / (r1 + r2))
+    assert nb.rubinstein_limit_share(r1, r2, 1e-7) == pytest.approx(limit, abs=1e-6)
+    # the interval's share is the discrete formula with delta_i = exp(-r_i dt)
+    dt = 0.5
+    assert nb.rubinstein_limit_share(r1, r2, dt) == pytest.approx(nb.rubinstein_share(np.exp(-r1 * dt), np.exp(-r2 * dt)))
+    # the first-mover advantage: a longer interval helps whoever proposes first
+    assert nb.rubinstein_limit_share(r1, r2, 1.0) >= nb.rubinstein_limit_share(r1, r2, 0.1) - 1e-12
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: nb.outside_option_wage(100, 0.5, 0, 20, -1), "outside option o_w must be at least 0"),
+        (lambda: nb.outside_option_wage(100, 0.5, 0, 20, "30"), "must be a number"),
+        (lambda: nb.rubinstein_share(1.2, 0.9), "discount factor delta_1 must be at most 1"),
+        (lambda: nb.rubinstein_share(1, 1), "no unique split"),
+        (lambda: nb.rubinstein_limit_share(0, 1), "discount rate r_1 must be greater than 0"),
+        (lambda: nb.rubinstein_limit_share(1, 1, 0), "interval between offers must be greater than 0"),
+    ],
+)
+def test_bad_inputs_of_the_new_rules_are_explained(call, message):
+    with pytest.raises(CqlabInputError) as raised:
+        call()
+    assert message in str(raised.value)

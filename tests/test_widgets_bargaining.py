@@ -6,7 +6,7 @@ import pytest
 
 import cqlab
 from cqlab import charts
-from cqlab.widgets.bargaining import BargainingWidget, draw_network, draw_service_cycle
+from cqlab.widgets.bargaining import BargainingWidget
 
 
 @pytest.fixture(autouse=True)
@@ -54,30 +54,8 @@ def test_chinese_labels_render_without_missing_glyphs():
         warnings.simplefilter("error")
         w = BargainingWidget()
         w.controls["beta"].value = 0.3
-        figure, axes = charts.new_figure(1, 2, figsize=(10, 4))
-        draw_service_cycle(figure, axes[0], [("Law education", "普法"), ("Consultation", "咨询"), ("Follow-up", "回访")])
-        draw_network(figure, axes[1], [[("committee", "调委会", 1)], [("room", "调解室", 1), ("stations", "调解站", 4)],
-                                       [("posts", "小站", 152)]])
-        charts.figure_png(figure)
+        charts.figure_png(w.figure)
     assert "职工方" in w.result_box.value
-
-
-def test_network_drawing_draws_lines_only_where_the_parent_is_known():
-    figure, axes = charts.new_figure()
-    tiers = [[("committee", "调委会", 1)], [("room", "调解室", 1), ("stations", "调解站", 4)], [("posts", "小站", 152)]]
-    laid = draw_network(figure, axes, tiers)
-    assert [lvl.count for lvl in laid] == [1, 5, 152]
-    assert [lvl.parent_known for lvl in laid] == [False, True, False]
-    assert len(axes.lines) == 5  # one line from the single top node to each of the 5 below, none to the 152
-    assert all(line.get_linestyle() == "--" for line in axes.lines)  # a reading, not a stated reporting line
-    assert [len(c.get_offsets()) for c in axes.collections if hasattr(c, "get_sizes")][:3] == [1, 1, 4]
-    assert any("not stated" in t.get_text() for t in axes.texts)
-    # a legend names each colour with its count (the drawing itself has no side labels)
-    assert [t.get_text() for t in axes.get_legend().get_texts()] == [
-        "1 × committee", "1 × room", "4 × stations", "152 × posts"]
-    legend_colours = [tuple(h.get_facecolor()[0]) for h in axes.get_legend().legend_handles]
-    dot_colours = [tuple(c.get_facecolor()[0]) for c in axes.collections if len(c.get_offsets()) and c.get_sizes().size]
-    assert legend_colours == [c for c in dot_colours if c in legend_colours][:4]
 
 
 def test_counts_chart_marks_lower_bounds_and_uses_a_log_scale():

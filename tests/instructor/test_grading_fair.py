@@ -75,7 +75,8 @@ def test_a_wrong_chart_still_fails_01(sandbox, tmp_path):
 
 
 def test_partial_credit_follows_each_answer_08(sandbox, tmp_path):
-    """08 Q2: a right q2_worker with a wrong q2_passed earns the q2_worker part (one test per answer)."""
+    """08 Q2: a right q2_worker with a wrong q2_passed earns the q2_worker part (one test per answer: the hidden
+    tests q2_nashwage and q2_passthrough, named apart from the variables)."""
     import re
 
     nb = nbformat.read(paths("08")["solutions"], as_version=4)
@@ -85,7 +86,7 @@ def test_partial_credit_follows_each_answer_08(sandbox, tmp_path):
     nbformat.write(nb, path)
     result = engine.grade_one(path, "08")
     tests = {t.name: t for t in result.tests}
-    assert tests["q2_worker"].passed and tests["q2_worker"].points_earned > 0
-    assert not tests["q2_passed"].passed and "expected" in tests["q2_passed"].hint
+    assert tests["q2_nashwage"].passed and tests["q2_nashwage"].points_earned > 0
+    assert not tests["q2_passthrough"].passed and "(1 - beta)" in tests["q2_passthrough"].hint
     earned, possible = result.question_scores()["q2"]
     assert 0 < earned < possible

@@ -1,29 +1,37 @@
-"""Collective bargaining as generalised Nash bargaining, and layouts for drawing a mediation network.
+"""Collective bargaining: generalised Nash bargaining, outside options, and Rubinstein's alternating offers.
 
 Bargaining (Nash, 1950; the asymmetric form of Kalai, 1977; textbook: Muthoo, 1999, ch. 2):
-a worker side and a firm side share a surplus S (illustrative units). Without a deal they get
-their outside options (disagreement payoffs) d_w and d_f. With bargaining power beta in [0, 1]
+a worker side and a firm side share a surplus S (illustrative units). While they disagree they get
+their disagreement payoffs d_w and d_f (the threat point). With bargaining power beta in [0, 1]
 for the workers, the generalised Nash solution maximises
 
     (w - d_w) ** beta * (S - w - d_f) ** (1 - beta)
 
 over the workers' payoff w, which gives w = d_w + beta * (S - d_w - d_f) and the firm S - w.
-Each side gets its outside option plus its power's share of the gains from agreeing,
+Each side gets its disagreement payoff plus its power's share of the gains from agreeing,
 S - d_w - d_f. When d_w + d_f > S, agreeing leaves someone worse off than walking away: no deal.
 
-Layouts: ``tree_levels`` places the nodes of a network drawn by levels (how nodes of one level
-attach to the next is only drawn where it is unambiguous); ``cycle_positions`` places the steps
-of a closed loop of services on a circle.
+Outside options versus the threat point (Binmore, Rubinstein and Wolinsky, 1986; Muthoo, 1999,
+ch. 5-6): d_w above is what the workers get *during* a disagreement (strike pay, what a claim
+recovers while the talks go on). An outside option o_w is what they get only by walking away for
+good (another job). It constrains the deal but does not enter the split: the wage is the Nash wage
+with the threat point, unless o_w exceeds it, and then it is o_w (``outside_option_wage``).
+
+Rubinstein (1982) alternating offers: two players share a pie of 1, proposing in turn; each
+discounts a round's delay by delta_i. In the unique subgame-perfect equilibrium the first
+proposer gets (1 - delta_2) / (1 - delta_1 * delta_2) (``rubinstein_share``). With delta_i =
+exp(-r_i * Delta) and offers every Delta, the share tends to r_2 / (r_1 + r_2) as Delta -> 0: the
+asymmetric Nash solution with beta_1 = r_2 / (r_1 + r_2) (Binmore, Rubinstein and Wolinsky, 1986;
+``rubinstein_limit_share``). Patience is bargaining power.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_count, expect_number, expect_numbers
+from cqlab.errors import CqlabInputError, expect_finite_result, expect_number, expect_numbers
 
 
 @dataclass(frozen=True)
@@ -44,12 +52,12 @@ class BargainingOutcome:
 
     @property
     def worker_gain(self) -> float:
-        """What the workers get above their outside option."""
+        """What the workers get above their disagreement payoff."""
         return self.worker - self.worker_outside
 
     @property
     def firm_gain(self) -> float:
-        """What the firm gets above its outside option."""
+        """What the firm gets above its disagreement payoff."""
         return self.firm - self.firm_outside
 
     @property
@@ -61,11 +69,11 @@ class BargainingOutcome:
 def _check(surplus, beta, worker_outside, firm_outside) -> tuple[float, float, float, float]:
     s = expect_number(surplus, "The surplus S", minimum=0, allow_min=False)
     b = expect_number(beta, "The workers' bargaining power beta", minimum=0, maximum=1)
-    dw = expect_number(worker_outside, "The workers' outside option d_w", minimum=0)
-    df = expect_number(firm_outside, "The firm's outside option d_f", minimum=0)
+    dw = expect_number(worker_outside, "The workers' disagreement payoff d_w", minimum=0)
+    df = expect_number(firm_outside, "The firm's disagreement payoff d_f", minimum=0)
     if dw + df > s:
         raise CqlabInputError(
-            f"No deal: the outside options add up to {dw + df:g} (workers {dw:g} + firm {df:g}), "
+            f"No deal: the disagreement payoffs add up to {dw + df:g} (workers {dw:g} + firm {df:g}), "
             f"more than the surplus {s:g}, so at least one side does better without an agreement. "
             "Expected d_w + d_f at most S."
         )
@@ -90,52 +98,66 @@ def nash_product(worker_payoff, surplus: float, beta: float, worker_outside: flo
     return np.where((w >= dw) & (w <= s - df), product, 0.0)
 
 
-# --- drawing helpers: where to put the nodes ---------------------------------------------------
-@dataclass(frozen=True)
-class Level:
-    """One level of a network drawn by levels: its nodes' x positions, its y, and its size."""
+def outside_option_wage(
+    surplus: float, beta: float, worker_threat: float, firm_threat: float, worker_outside_option: float
+) -> float:
+    """Return the workers' payoff when they also have an outside option o_w (outside-option principle).
 
-    name: str
-    count: int
-    y: float
-    x: np.ndarray  # positions of the drawn nodes (at most ``max_drawn``)
-    parent_known: bool  # True when every node's parent is unambiguous (the level above has one node)
-
-
-def tree_levels(levels, max_drawn: int = 60) -> list[Level]:
-    """Lay out a network by levels, top (y = len-1) to bottom (y = 0), nodes spread over [0, 1].
-
-    ``levels`` is a list of (name, count) pairs, top first. A level with more than ``max_drawn``
-    nodes is drawn with ``max_drawn`` evenly spaced markers (the label says the true count).
-    A level's parents are unambiguous only when the level above has exactly one node; the
-    drawing must not invent an assignment otherwise.
+    ``worker_threat`` and ``firm_threat`` are the payoffs *during* disagreement (the threat point d_w, d_f);
+    ``worker_outside_option`` o_w is what the workers get only by leaving for good. The wage is
+    max(Nash wage with the threat point, o_w), where the Nash wage is d_w + beta (S - d_w - d_f)
+    (Binmore, Rubinstein and Wolinsky, 1986; Muthoo, 1999, ch. 5): a non-binding outside option
+    changes nothing, a binding one is just met. When o_w + d_f > S there is no deal.
     """
-    try:
-        pairs = [(str(name), count) for name, count in levels]
-    except (TypeError, ValueError):
+    s, b, dw, df = _check(surplus, beta, worker_threat, firm_threat)
+    ow = expect_number(worker_outside_option, "The workers' outside option o_w", minimum=0)
+    if ow + df > s:
         raise CqlabInputError(
-            f"Levels must be a list of (name, count) pairs, top first; got {describe(levels)}."
-        ) from None
-    if not pairs:
-        raise CqlabInputError("A network needs at least one level; got none.")
-    max_drawn = expect_count(max_drawn, "max_drawn", minimum=1)
-    laid_out = []
-    above = None
-    for index, (name, count) in enumerate(pairs):
-        count = expect_count(count, f"The number of nodes in '{name}'", minimum=1)
-        drawn = min(count, max_drawn)
-        x = np.array([0.5]) if drawn == 1 else np.linspace(0.0, 1.0, drawn)
-        laid_out.append(
-            Level(name=name, count=count, y=float(len(pairs) - 1 - index), x=x,
-                  parent_known=above is not None and above == 1)
+            f"No deal: the workers' outside option {ow:g} and the firm's disagreement payoff {df:g} add up to "
+            f"{ow + df:g}, more than the surplus {s:g}, so the workers do better leaving. Expected o_w + d_f at most S."
         )
-        above = count
-    return laid_out
+    return max(dw + b * (s - dw - df), ow)
 
 
-def cycle_positions(steps: int, radius: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """Return x, y of ``steps`` points on a circle, clockwise from the top (for a closed loop)."""
-    n = expect_count(steps, "The number of steps", minimum=2)
-    r = expect_number(radius, "The radius", minimum=0, allow_min=False)
-    angles = math.pi / 2 - 2 * math.pi * np.arange(n) / n
-    return r * np.cos(angles), r * np.sin(angles)
+def _discount(value, name: str) -> float:
+    return expect_number(value, name, minimum=0, maximum=1, allow_min=True)
+
+
+def rubinstein_share(delta_1: float, delta_2: float) -> float:
+    """Return the first proposer's share of a pie of 1 in Rubinstein's (1982) alternating-offers game.
+
+    In the unique subgame-perfect equilibrium player 1 (who proposes first) gets
+    (1 - delta_2) / (1 - delta_1 * delta_2) and player 2 the rest; delta_i in [0, 1] is player i's
+    discount factor per round, and the two may not both be 1 (then no share is determined).
+    """
+    d1 = _discount(delta_1, "The first proposer's discount factor delta_1")
+    d2 = _discount(delta_2, "The responder's discount factor delta_2")
+    if d1 * d2 == 1:
+        raise CqlabInputError(
+            f"With both discount factors equal to 1 (delta_1 = {delta_1!r}, delta_2 = {delta_2!r}) nobody loses by "
+            "waiting, so the game has no unique split. Expected at least one discount factor below 1."
+        )
+    return (1 - d2) / (1 - d1 * d2)
+
+
+def rubinstein_limit_share(rate_1: float, rate_2: float, interval: float | None = None) -> float:
+    """Return player 1's Rubinstein share with delta_i = exp(-r_i * interval); the limit r_2/(r_1 + r_2) if none.
+
+    ``rate_1``, ``rate_2`` are the players' discount rates per unit of time (> 0); ``interval`` is
+    the time between offers (> 0). As the interval shrinks the first-mover advantage vanishes and
+    the share tends to r_2 / (r_1 + r_2): the generalised Nash solution's beta.
+    """
+    r1 = expect_number(rate_1, "The first proposer's discount rate r_1", minimum=0, allow_min=False)
+    r2 = expect_number(rate_2, "The responder's discount rate r_2", minimum=0, allow_min=False)
+    if interval is None:
+        return expect_finite_result(r2 / (r1 + r2), "The limit share r_2/(r_1 + r_2)", f"r_1 = {rate_1!r}, r_2 = {rate_2!r}")
+    dt = expect_number(interval, "The interval between offers", minimum=0, allow_min=False)
+    # -expm1(-x) = 1 - exp(-x), exact for small x (the limit Delta -> 0 is the interesting case)
+    one_minus_d2 = -np.expm1(-r2 * dt)
+    one_minus_d1d2 = -np.expm1(-(r1 + r2) * dt)
+    if one_minus_d1d2 == 0:
+        raise CqlabInputError(
+            f"The interval {interval!r} with rates r_1 = {rate_1!r}, r_2 = {rate_2!r} is too short to compute the "
+            "share in floating point; expected a larger interval (or none, for the limit)."
+        )
+    return float(one_minus_d2 / one_minus_d1d2)

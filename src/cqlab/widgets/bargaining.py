@@ -1,4 +1,4 @@
-"""Lesson 08: the Nash bargaining widget, and drawings of a closed loop of services and a network."""
+"""Lesson 08: the Nash bargaining widget, and the dot chart of the profile's activity counts."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from cqlab.widgets.base import ChartWidget
 
 
 def draw_split(figure, axes, outcome: bargaining.BargainingOutcome) -> None:
-    """Draw the surplus as one bar cut into outside options and shares of the gains."""
+    """Draw the surplus as one bar cut into the disagreement payoffs and the shares of the gains."""
     o = outcome
     parts = [
-        (o.worker_outside, PALETTE[5], label("Workers' outside option d_w", "职工方谈判破裂收益 d_w"), None),
+        (o.worker_outside, PALETTE[5], label("Workers' disagreement payoff d_w", "职工方谈判破裂期间收益 d_w"), None),
         (o.worker_gain, PALETTE[0], label("Workers' share of the gains β·G", "职工分得的合作收益 β·G"), None),
         (o.firm_gain, PALETTE[1], label("Firm's share of the gains (1-β)·G", "企业分得的合作收益 (1-β)·G"), None),
-        (o.firm_outside, "#F5C26B", label("Firm's outside option d_f", "企业方谈判破裂收益 d_f"), "//"),
+        (o.firm_outside, "#F5C26B", label("Firm's disagreement payoff d_f", "企业方谈判破裂期间收益 d_f"), "//"),
     ]
     left = 0.0
     for width, colour, text, hatch in parts:
@@ -51,7 +51,7 @@ def draw_split(figure, axes, outcome: bargaining.BargainingOutcome) -> None:
 
 
 class BargainingWidget(ChartWidget):
-    """Bargaining power β and the two outside options -> the wage and the split of the surplus."""
+    """Bargaining power β and the two disagreement payoffs (the threat point) -> the wage and the split of the surplus."""
 
     figsize = (7.5, 3.8)
 
@@ -67,11 +67,11 @@ class BargainingWidget(ChartWidget):
             ),
             "worker_outside": widgets.FloatSlider(
                 value=worker_outside, min=0.0, max=surplus, step=1.0, style=style, layout=wide,
-                description=label("Workers' outside option d_w", "职工方破裂收益 d_w"),
+                description=label("Workers' disagreement payoff d_w", "职工方破裂点收益 d_w"),
             ),
             "firm_outside": widgets.FloatSlider(
                 value=firm_outside, min=0.0, max=surplus, step=1.0, style=style, layout=wide,
-                description=label("Firm's outside option d_f", "企业方破裂收益 d_f"),
+                description=label("Firm's disagreement payoff d_f", "企业方破裂点收益 d_f"),
             ),
         }
         super().__init__(controls, main="beta")
@@ -85,81 +85,14 @@ class BargainingWidget(ChartWidget):
     def describe(self, result) -> str:
         o = result
         return label(
-            f"Workers get <b>{o.worker:.3g}</b> = outside option {o.worker_outside:.3g} + β × gains "
+            f"Workers get <b>{o.worker:.3g}</b> = disagreement payoff {o.worker_outside:.3g} + β × gains "
             f"{o.gains:.3g}; the firm keeps <b>{o.firm:.3g}</b> (illustrative units of a surplus of {o.surplus:g}).",
             f"职工方得 <b>{o.worker:.3g}</b> = 破裂收益 {o.worker_outside:.3g} + β × 合作收益 {o.gains:.3g};"
             f"企业方得 <b>{o.firm:.3g}</b>(示意单位,合作剩余 {o.surplus:g})。",
         )
 
 
-# --- static drawings for the mediation network ---------------------------------------------------
-def draw_service_cycle(figure, axes, steps) -> None:
-    """Draw a closed loop of service steps, given as (English, Chinese) pairs, clockwise from the top."""
-    steps = list(steps)
-    x, y = bargaining.cycle_positions(len(steps))
-    n = len(steps)
-    for i in range(n):
-        j = (i + 1) % n
-        axes.annotate(
-            "", xy=(x[j] * 0.97 + x[i] * 0.03, y[j] * 0.97 + y[i] * 0.03),
-            xytext=(x[i] * 0.97 + x[j] * 0.03, y[i] * 0.97 + y[j] * 0.03),
-            arrowprops={"arrowstyle": "-|>", "color": "#777777", "linewidth": 1.5,
-                        "connectionstyle": "arc3,rad=-0.25", "shrinkA": 22, "shrinkB": 22},
-        )
-    for i, (english, chinese) in enumerate(steps):
-        axes.text(
-            x[i], y[i], label(f"{i + 1}. {english}", f"{i + 1}. {chinese}"), ha="center", va="center",
-            fontsize=10, bbox={"boxstyle": "round,pad=0.4", "facecolor": PALETTE[5], "alpha": 0.35, "edgecolor": PALETTE[0]},
-        )
-    axes.text(0, 0, label("closed loop\n(闭环)", "闭环式\n法律服务"), ha="center", va="center", fontsize=10, color="#555555")
-    axes.set_xlim(-1.45, 1.45)
-    axes.set_ylim(-1.3, 1.3)
-    axes.set_aspect("equal")
-    axes.axis("off")
-
-
-def draw_network(figure, axes, tiers) -> list[bargaining.Level]:
-    """Draw a network by tiers, top first; each tier is a list of (English, Chinese, count) groups.
-
-    Lines join nodes only where a node's parent is unambiguous (the tier above has one node), and
-    they are dashed: the tiers are a reading of the source's list, not stated reporting lines.
-    Elsewhere a shaded band joins the tiers and says that the assignment is not stated.
-    """
-    tiers = [list(tier) for tier in tiers]
-    laid = bargaining.tree_levels([(" + ".join(g[0] for g in tier), sum(g[2] for g in tier)) for tier in tiers])
-    zh = label("en", "zh") == "zh"
-    colour_index = 0
-    for index, (level, tier) in enumerate(zip(laid, tiers)):
-        if index > 0:
-            above = laid[index - 1]
-            if level.parent_known:
-                for x in level.x:
-                    axes.plot([above.x[0], x], [above.y, level.y], color="#999999", linewidth=1,
-                              linestyle="--", zorder=1)
-            else:
-                axes.fill_between([0, 1], [level.y + 0.08] * 2, [above.y - 0.08] * 2, color="#bbbbbb",
-                                  alpha=0.25, zorder=0, linewidth=0)
-                axes.text(0.5, (level.y + above.y) / 2,
-                          label("how these attach to the tier above is not stated in the source",
-                                "原文未说明与上一层的对应关系"),
-                          ha="center", va="center", fontsize=8, color="#555555", style="italic")
-        start = 0
-        for english, chinese, count in tier:
-            drawn = level.x[start:start + count] if level.count == len(level.x) else level.x
-            colour = [PALETTE[3], PALETTE[4], PALETTE[0], PALETTE[2]][colour_index % 4]
-            axes.scatter(drawn, [level.y] * len(drawn), s=140 if len(level.x) <= 8 else 18, color=colour, zorder=2,
-                         label=f"{count} 个{chinese}" if zh else f"{count} × {english}")
-            start += count
-            colour_index += 1
-    # a legend under the drawing says which colour is which kind of service point (and how many)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=8, markerscale=0.8,
-                handletextpad=0.3, columnspacing=1.5, borderaxespad=0.2)
-    axes.set_xlim(-0.05, 1.05)
-    axes.set_ylim(-0.35, len(laid) - 0.65)
-    axes.axis("off")
-    return laid
-
-
+# --- the activity counts of the profile --------------------------------------------------------
 def qualified(value: float, qualifier: str) -> str:
     """Write a count as the source qualifies it: 300 with 'more than (余)' -> '300+', exact -> '300'."""
     return f"{value:g}+" if str(qualifier).startswith("more than") else f"{value:g}"

@@ -3,13 +3,15 @@ from otter.test_files import test_case
 OK_FORMAT = False
 
 name = "q1"
-points = 2
+points = 1.25
 
-@test_case(points=0.5, hidden=False, 
-    failure_message="Both answers are whole numbers (wrap a pandas sum in int(...)), greater than zero.")
+@test_case(points=0.25, hidden=False, 
+    failure_message="Both answers are whole numbers (counts), greater than zero.")
 def test_q1_types(q1_reach, q1_lower_bounds):
     import numbers
     for name, v in (('q1_reach', q1_reach), ('q1_lower_bounds', q1_lower_bounds)):
-        assert isinstance(v, numbers.Integral) and (not isinstance(v, bool)), f'{name} should be a whole number (use int(...)); it is {type(v).__name__}.'
-        assert v > 0, f'{name} = {v}'
+        assert v is not None and v is not Ellipsis, f'{name} is not set yet: replace the ... and run the cell'
+        whole = isinstance(v, numbers.Integral) or (isinstance(v, numbers.Real) and float(v).is_integer())
+        assert whole and (not isinstance(v, bool)), f'{name} should be a whole number (a count); it is {v!r}.'
+        assert v > 0, f'{name} should be a count greater than zero; it is {v}'
 
