@@ -142,6 +142,8 @@ VALUE_LABELS_ZH = {
                     "expectation": "预计", "cumulative": "累计"},
     "value_qualifier": {"exact": "确数", "more than": "超过", "at least": "至少", "nearly": "接近",
                         "order of magnitude": "量级"},
+    "qualifier": {"exact": "确数", "more than": "超过", "at least": "至少", "nearly": "接近",
+                  "order of magnitude": "量级"},
     "revision": {"preliminary": "初步核算", "census-revised": "普查修订"},
     "kind": {"highland": "高地", "laboratory": "实验室", "indicator": "指标"},
     "tier": {"leading": "主导", "pillar": "支柱", "featured": "特色优势", "new_star": "新星"},

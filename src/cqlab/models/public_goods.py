@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_count, expect_number
+from cqlab.errors import CqlabInputError, describe, expect_count, expect_finite_result, expect_number
 
 #: Comparisons of r/N + s with 1 treat differences below this as ties (slider steps are floats).
 TOLERANCE = 1e-9
@@ -122,7 +122,8 @@ def group_payoff(group_size: int, multiplier: float, contribution: float, endowm
     """
     n, r, e = _group_size(group_size), _multiplier(multiplier), _endowment(endowment)
     c = expect_number(contribution, "The contribution", minimum=0, maximum=e)
-    return n * (e + (r - 1.0) * c)
+    return expect_finite_result(n * (e + (r - 1.0) * c), "The group's payoff",
+                                f"N = {n}, r = {r:g}, contribution {c:g}, endowment {e:g}")
 
 
 def required_reward(group_size: int, multiplier: float) -> float:
