@@ -308,9 +308,10 @@ def report_lines(data: dict | None) -> list[str]:
               f"jupyter_server, jupyterlab, nbgitpuller, jupyterhub — take {imports.get('server_cpu_s')} s, the "
               f"kernel's {imports.get('kernel_cpu_s')} s and lesson 01's imports {imports.get('lesson_01_imports_cpu_s')} s; "
               "the rest is the server's start-up, the pull and the cells). "
-              f"{n} students in {m['over_s']:.0f} s ask for {demand:.1f} cores, more than this machine's {cores}, "
-              "which other jobs were using at the same time (the machine's CPU was at "
-              f"{m['machine_cpu_mean_pct']} % on average during the class). So the queue grows with every arrival: the first "
+              f"{n} students in {m['over_s']:.0f} s ask for {demand:.1f} cores, more than this machine's {cores} "
+              f"(its CPU was at {m['machine_cpu_mean_pct']} % on average during the class"
+              + ("" if demand > cores else ", other jobs included")
+              + "). So the queue grows with every arrival: the first "
               f"student reached the chart in {first.get('first_chart_s')} s (server {round(first['server_s'] - first['logged_in_s'], 2)} s, "
               f"pull {round(first['pulled_s'] - first['server_s'], 2)} s, kernel {round(first['kernel_s'] - first['pulled_s'], 2)} s, "
               f"cells up to the first chart {round(first['first_chart_s'] - first['kernel_s'], 2)} s), the last ones "

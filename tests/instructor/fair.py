@@ -55,3 +55,14 @@ def grade_variant(number: str, replacements, folder: Path, name: str = "variant"
     path = folder / f"{name}.ipynb"
     nbformat.write(solutions_variant(number, replacements), path)
     return engine.grade_one(path, number)
+
+
+def assert_loses_only(number: str, replacements, folder: Path, name: str, test: str, hint: str):
+    """Grade one wrong variant of set ``number``: exactly the test ``test`` fails, its hint contains ``hint``, and
+    every other answer keeps its points (partial credit follows what is right). Returns the failed test."""
+    result = grade_variant(number, replacements, folder, name)
+    failed = [t for t in result.tests if not t.passed]
+    assert [t.name for t in failed] == [test], [(t.name, t.hint) for t in failed]
+    assert hint in failed[0].hint, failed[0].hint
+    assert result.points_earned == result.points_possible - failed[0].points_possible
+    return failed[0]

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from tests.instructor.exercise_checks import ROOT
-from tests.instructor.fair import assert_full_marks, grade_variant, require_sandbox
+from tests.instructor.fair import assert_full_marks, assert_loses_only, grade_variant, require_sandbox
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402
@@ -82,11 +82,8 @@ def test_right_but_different_answers_score_full_marks_04(sandbox, tmp_path):
 def test_a_wrong_reading_loses_only_its_own_test_04(sandbox, tmp_path):
     """'indicative' for the R&D-intensity comparison (taking the scope difference for a measure difference):
     q4_verdict fails with a hint that names the scopes; every other answer keeps its points."""
-    result = grade_variant("04", [(READING, 'q4_reading = "indicative"')], tmp_path, "wrong_reading")
-    failed = [t for t in result.tests if not t.passed]
-    assert [t.name for t in failed] == ["q4_verdict"], [(t.name, t.hint) for t in failed]
-    assert "scopes differ" in failed[0].hint
-    assert result.points_earned == result.points_possible - failed[0].points_possible
+    assert_loses_only("04", [(READING, 'q4_reading = "indicative"')], tmp_path,
+                      "wrong_reading", "q4_verdict", "scopes differ")
 
 
 def test_the_path_follows_the_students_own_assumption_04(sandbox, tmp_path):

@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from tests.instructor.exercise_checks import ROOT
-from tests.instructor.fair import assert_full_marks, grade_variant, require_sandbox
+from tests.instructor.fair import assert_full_marks, assert_loses_only, require_sandbox
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402
@@ -74,11 +74,8 @@ def test_right_but_different_answers_score_full_marks_07(sandbox, tmp_path):
 def test_a_wrong_threshold_loses_only_its_own_test_07(sandbox, tmp_path):
     """The outside-funded s* given for the self-funded threshold (forgetting that one's own fee rises by s/N):
     q4_selffunded fails with a hint that names the formula; every other answer keeps its points."""
-    result = grade_variant("07", [(THRESHOLD, "q4_threshold = 1 - r / N")], tmp_path, "wrong_threshold")
-    failed = [t for t in result.tests if not t.passed]
-    assert [t.name for t in failed] == ["q4_selffunded"], [(t.name, t.hint) for t in failed]
-    assert "(N - r)/(N - 1)" in failed[0].hint
-    assert result.points_earned == result.points_possible - failed[0].points_possible
+    assert_loses_only("07", [(THRESHOLD, "q4_threshold = 1 - r / N")], tmp_path,
+                      "wrong_threshold", "q4_selffunded", "(N - r)/(N - 1)")
 
 
 def test_building_is_at_least_half_the_autograded_points_07():

@@ -16,7 +16,7 @@ import sys
 import pytest
 
 from tests.instructor.exercise_checks import ROOT
-from tests.instructor.fair import assert_full_marks, grade_variant, require_sandbox
+from tests.instructor.fair import assert_full_marks, assert_loses_only, require_sandbox
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402
@@ -104,11 +104,8 @@ def test_right_but_different_answers_score_full_marks_08(sandbox, tmp_path):
 def test_an_outside_option_read_as_a_threat_point_loses_only_its_own_test_08(sandbox, tmp_path):
     """The classic conflation: the outside option treated as the threat point (the gains split from it). Only
     q4_optionwages fails, with a hint that names the rule max(Nash wage, o_w); every other answer keeps its points."""
-    result = grade_variant("08", [(WAGES, "q4_wages = options + beta * (S - options - d_f)")], tmp_path, "threat_point")
-    failed = [t for t in result.tests if not t.passed]
-    assert [t.name for t in failed] == ["q4_optionwages"], [(t.name, t.hint) for t in failed]
-    assert "max(Nash wage, o_w)" in failed[0].hint
-    assert result.points_earned == result.points_possible - failed[0].points_possible
+    assert_loses_only("08", [(WAGES, "q4_wages = options + beta * (S - options - d_f)")], tmp_path,
+                      "threat_point", "q4_optionwages", "max(Nash wage, o_w)")
 
 
 def test_building_is_at_least_half_the_autograded_points_08():
