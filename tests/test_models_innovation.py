@@ -235,3 +235,16 @@ def test_the_warnings_speak_the_course_language():
     assert all(re.search(r"[\u4e00-\u9fff]", w) for w in chinese.warnings)
     assert all(re.match(r"[A-Z][a-z]", w) for w in english.warnings)  # units such as 亿元 stay as written
     assert any("超过100" in w for w in chinese.warnings)  # the qualifier is translated, not left in English
+
+
+def test_status_of_reads_one_cell_and_names_a_column_passed_for_it():
+    import numpy as np
+
+    assert innovation.status_of("full-year", float("nan")) == "outturn"
+    assert innovation.status_of(float("nan"), None) == "outturn"
+    assert innovation.status_of("full-year", "preliminary") == "preliminary"
+    for column in (pd.DataFrame({"a": [1]}), np.array(["full-year", "target"]), ["full-year"], 3):
+        with pytest.raises(CqlabInputError, match="one cell's text"):
+            innovation.status_of(column, "")
+        with pytest.raises(CqlabInputError, match="revision must be one cell's text"):
+            innovation.status_of("full-year", column)

@@ -51,8 +51,12 @@ def _article(number: int) -> str:
 
 def status_of(period_type: str, revision: str = "") -> str:
     """Return a point's status: expectation, partial-year, preliminary, census-revised or outturn."""
-    period_type = "" if period_type != period_type else str(period_type)  # NaN -> ""
-    revision = "" if revision != revision or revision is None else str(revision)
+    for name, value in (("period_type", period_type), ("revision", revision)):
+        # one cell's text (or an empty cell): a table or an array here is a column passed for a cell
+        if not (value is None or isinstance(value, str) or (isinstance(value, float) and value != value)):
+            raise CqlabInputError(f"{name} must be one cell's text, such as 'full-year'; got {describe(value)}.")
+    period_type = "" if period_type is None or period_type != period_type else period_type  # NaN -> ""
+    revision = "" if revision is None or revision != revision else revision
     if period_type == "expectation":
         return "expectation"
     if period_type == "partial-year":
