@@ -261,3 +261,8 @@ def test_spans_are_shown_in_the_course_language_and_stay_english_keys():
     finally:
         cqlab.set_language("en")
     assert m.shown_span("Jan-Sep") == "Jan-Sep"
+    import pandas as pd
+
+    for wrong in (pd.DataFrame({"a": [1]}), None, ["Jan-Sep"]):
+        with pytest.raises(CqlabInputError, match="span must be text"):
+            m.shown_span(wrong)

@@ -30,6 +30,7 @@ from cqlab.errors import (
     expect_choice,
     expect_finite_result,
     expect_number,
+    expect_text,
 )
 
 
@@ -292,6 +293,7 @@ def shown_span(span: str) -> str:
     compared by, stays English."""
     from cqlab.i18n import get_language
 
+    span = expect_text(span, "span", "Jan-Sep")
     if get_language() != "zh":
         return span
     if span == "full year":
