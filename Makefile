@@ -8,6 +8,15 @@ SUBMISSIONS ?= submissions
 LESSON ?= 01
 PRESENT_READY := $(VENV)/.present-installed
 
+# jsonschema (pulled in by jupyter-events and nbformat) imports rfc3987-syntax when it is installed, and that
+# package compiles 38 lark grammars at import: about 1.1 CPU-seconds in every Jupyter server start, every
+# nbformat/otter process (each graded submission) and every hub student's server, for the "iri" string format
+# that no Jupyter or course schema uses (python-jsonschema/jsonschema#1428, jupyter-server/jupyter_server#1559).
+# Without it jsonschema skips only that format. pip brings it back with every install, so each install step
+# below removes it again (lark is used by nothing else here; tests/test_environment_sync.py checks both).
+UNUSED_SLOW := rfc3987-syntax lark
+TRIM = -m pip uninstall --quiet --yes $(UNUSED_SLOW)
+
 .PHONY: lab update test present site execute bench assign grade edition lint clean help hub links collect
 
 help:              ## list the targets
@@ -17,22 +26,26 @@ $(READY): pyproject.toml  ## create .venv and install the course with its test t
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python $(TRIM)
 	touch $(READY)
 
 # The website builder (Sphinx, MyST-NB, the book theme): make site and make test; make lab never installs it.
 SITE_READY := $(VENV)/.site-installed
 $(SITE_READY): $(READY) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[site]"
+	$(BIN)/python $(TRIM)
 	touch $(SITE_READY)
 
 # The hub's tests and load test drive it from .venv (its client libraries); make lab never installs this.
 HUBTOOLS_READY := $(VENV)/.hub-installed
 $(HUBTOOLS_READY): $(READY) pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[hub]"
+	$(BIN)/python $(TRIM)
 	touch $(HUBTOOLS_READY)
 
 $(PRESENT_READY): $(READY) pyproject.toml  ## add the presentation extra (Voilà) to .venv
 	$(BIN)/python -m pip install --quiet -e ".[present]"
+	$(BIN)/python $(TRIM)
 	touch $(PRESENT_READY)
 
 # Front-end assets and tools from the npm registry (package.json), vendored into node_modules/.
@@ -49,6 +62,7 @@ $(HUB_READY): pyproject.toml
 	$(HUB_PYTHON) -m venv hub/.venv
 	hub/.venv/bin/python -m pip install --quiet --upgrade pip
 	hub/.venv/bin/python -m pip install --quiet -e ".[hub]"
+	hub/.venv/bin/python $(TRIM)
 	touch $(HUB_READY)
 
 lab: $(READY)      ## open the course in JupyterLab on lesson 00 (LANGUAGE=zh for Chinese; serves the whole course folder)

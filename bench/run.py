@@ -192,7 +192,10 @@ def run_install(quick: bool) -> dict:
         started = time.perf_counter()
         steps = [[python, "-m", "venv", str(venv)],
                  [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
-                 [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]"]]
+                 [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "-e", ".[test]"],
+                 # as make does after each install (Makefile, UNUSED_SLOW): packages no course code uses
+                 [str(venv / "bin" / "python"), "-m", "pip", "uninstall", "--quiet", "--yes", "rfc3987-syntax",
+                  "lark"]]
         for step in steps:
             done = subprocess.run(step, cwd=ROOT, capture_output=True, text=True, timeout=3600)
             if done.returncode != 0:

@@ -7,6 +7,10 @@ login, but creates no system account; LocalAuthenticator does (``create_system_u
 step every server start goes through. Every account it makes is in the Unix group ``cqlab`` with a
 private home (mode 0700); the spawner refuses to start a server for any account outside that group,
 so a student who signs up as ``root`` or ``daemon`` gets an error, never a root server.
+
+A new account's home is seeded from ``home_seed`` (the hub config fills it with matplotlib's font cache,
+built once by the hub's Python): without it every student's first kernel scans the machine's fonts again,
+about 0.2 CPU-seconds that a class arriving together pays 30 times over.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from __future__ import annotations
 import grp
 import os
 import pwd
+import shutil
 import subprocess
+from pathlib import Path
 
 from firstuseauthenticator import FirstUseAuthenticator
 from jupyterhub.auth import LocalAuthenticator
@@ -37,6 +43,32 @@ def ensure_group(name: str = COURSE_GROUP) -> None:
         subprocess.run(["groupadd", name], check=True)
 
 
+def seed_home(home: str | os.PathLike, seed: str | os.PathLike, uid: int, gid: int) -> list[Path]:
+    """Copy the files under ``seed`` into a new account's ``home`` (keeping their relative paths), owned by
+    the account, private (dirs 0700, files 0600); files the home already has are left alone. Returns the
+    files copied."""
+    home, seed = Path(home), Path(seed)
+    copied = []
+    if not seed.is_dir():
+        return copied
+    for source in sorted(seed.rglob("*")):
+        if source.is_symlink() or not source.is_file():
+            continue
+        target = home / source.relative_to(seed)
+        if target.exists() or target.is_symlink():
+            continue
+        for folder in reversed(target.relative_to(home).parents[:-1]):  # .cache, then .cache/matplotlib
+            made = home / folder
+            if not made.exists():
+                made.mkdir(mode=0o700)
+                os.chown(made, uid, gid, follow_symlinks=False)
+        shutil.copyfile(source, target, follow_symlinks=False)
+        os.chmod(target, 0o600)
+        os.chown(target, uid, gid, follow_symlinks=False)
+        copied.append(target)
+    return copied
+
+
 def check_course_account(name: str, group: str = COURSE_GROUP) -> pwd.struct_passwd:
     """Return the passwd entry of a course account; raise CourseAccountError for any other account."""
     try:
@@ -55,6 +87,7 @@ class CourseAuthenticator(LocalAuthenticator, FirstUseAuthenticator):
     """First-use passwords (or sign-up on first login) + a Unix account per student, made on demand."""
 
     course_group = Unicode(COURSE_GROUP, config=True, help="Unix group every course account is in.")
+    home_seed = Unicode("", config=True, help="A folder whose files are copied into every new account's home.")
 
     def system_user_exists(self, user) -> bool:
         try:
@@ -66,8 +99,10 @@ class CourseAuthenticator(LocalAuthenticator, FirstUseAuthenticator):
     def add_system_user(self, user) -> None:
         ensure_group(self.course_group)
         super().add_system_user(user)
-        home = pwd.getpwnam(user.name).pw_dir
-        os.chmod(home, 0o700)  # Debian's useradd leaves 0755 unless HOME_MODE is set: make it private
+        entry = pwd.getpwnam(user.name)
+        os.chmod(entry.pw_dir, 0o700)  # Debian's useradd leaves 0755 unless HOME_MODE is set: make it private
+        if self.home_seed:
+            seed_home(entry.pw_dir, self.home_seed, entry.pw_uid, entry.pw_gid)
 
     def pre_spawn_start(self, user, spawner) -> None:
         if not self.system_user_exists(user):

@@ -102,6 +102,54 @@ def test_lesson_01_runs_as_the_student_and_its_widget_moves(students):
         kernel.close()
 
 
+def test_a_new_home_gets_the_font_cache_and_the_kernel_uses_it(students):
+    """Each new account gets matplotlib's font cache from the hub (hub_config's home seed), so a student's
+    first kernel does not scan the machine's fonts again: the seeded file is the one the kernel reads, and
+    importing matplotlib leaves it as it was (a cache it could not use would be rebuilt and rewritten)."""
+    _, bob = students
+    entry = pwd.getpwnam(bob.name)
+    cache = Path(entry.pw_dir) / ".cache" / "matplotlib"
+    fontlists = sorted(cache.glob("fontlist-*.json"))
+    assert fontlists, f"no font cache was seeded into {cache}"
+    for path in (cache.parent, cache, *fontlists):
+        assert os.stat(path).st_uid == entry.pw_uid
+        assert stat.S_IMODE(os.stat(path).st_mode) & 0o077 == 0  # private, like the rest of the home
+    before = {f.name: f.stat().st_mtime_ns for f in fontlists}
+    kernel = bob.kernel(f"{HOME_COPY}/{LESSON}")
+    try:
+        out = kernel.execute("import matplotlib, matplotlib.font_manager as fm\n"
+                             "print(matplotlib.get_cachedir(), len(fm.fontManager.ttflist) > 0)")
+    finally:
+        kernel.close()
+    assert text_of(out).split() == [str(cache), "True"]
+    assert {f.name: f.stat().st_mtime_ns for f in sorted(cache.glob("fontlist-*.json"))} == before
+
+
+def test_seeding_a_home_copies_privately_and_never_overwrites(tmp_path):
+    from tests.hub.conftest import require_hub
+
+    require_hub()  # root: the files are given to another account
+    from cqlab_hub import seed_home
+
+    seed, home = tmp_path / "seed", tmp_path / "home"
+    (seed / ".cache" / "matplotlib").mkdir(parents=True)
+    (seed / ".cache" / "matplotlib" / "fontlist-v1.json").write_text("{}")
+    (seed / "mine.txt").write_text("course")
+    (seed / "link").symlink_to("/etc/shadow")
+    home.mkdir()
+    (home / "mine.txt").write_text("the student's")
+    nobody = pwd.getpwnam("nobody")
+    copied = seed_home(home, seed, nobody.pw_uid, nobody.pw_gid)
+    assert copied == [home / ".cache" / "matplotlib" / "fontlist-v1.json"]
+    assert (home / "mine.txt").read_text() == "the student's"
+    assert not (home / "link").exists()
+    for path in (home / ".cache", home / ".cache" / "matplotlib", *copied):
+        assert os.stat(path).st_uid == nobody.pw_uid
+    assert stat.S_IMODE(os.stat(copied[0]).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(home / ".cache").st_mode) == 0o700
+    assert seed_home(home, tmp_path / "no-such-seed", nobody.pw_uid, nobody.pw_gid) == []
+
+
 def test_the_memory_limit_stops_a_runaway_kernel(students):
     alice, _ = students
     kernel = alice.kernel(f"{HOME_COPY}/{LESSON}")

@@ -67,3 +67,23 @@ def test_values_carry_the_course_settings():
     assert single["memory"]["guarantee"] and single["memory"]["limit"]
     assert any(p.get("instructor_only") for p in single["profileList"])
     assert (KUBE / "Dockerfile").read_text().count("environment.yml") >= 1
+
+
+def test_the_image_copies_what_exists_and_gets_the_hubs_day_one_settings():
+    """Every COPY source of the course image is in the repository, and its JUPYTER_CONFIG_PATH is the
+    one-machine hub's (hub/jupyterhub_config.py): the same day-one settings on Kubernetes as on one server."""
+    import re
+
+    text = (KUBE / "Dockerfile").read_text()
+    root = KUBE.parents[1]
+    for line in re.findall(r"^COPY (.+)$", text, flags=re.M):
+        sources = [w for w in line.split() if not w.startswith("--")][:-1]
+        assert sources, line
+        for source in sources:
+            assert (root / source).exists(), f"the Dockerfile copies {source}, which is not in the repository"
+    path = re.search(r"^ENV JUPYTER_CONFIG_PATH=(\S+)$", text, flags=re.M)
+    assert path, "the image sets no JUPYTER_CONFIG_PATH"
+    in_image = [p.removeprefix("/opt/cqlab/") for p in path.group(1).split(":")]
+    assert in_image == ["hub/jupyter-config", "jupyter-config"]
+    config = (root / "hub" / "jupyterhub_config.py").read_text()
+    assert 'str(HUB / "jupyter-config"), str(ROOT / "jupyter-config")' in config
