@@ -448,14 +448,14 @@ def _schema_fields(resource: dict) -> list[dict]:
             f"The dataset '{name}' has no schema (a 'schema' with named 'fields') in "
             f"datapackage.json, so its columns cannot be checked.",
             f"数据集 '{name}' 在 datapackage.json 中没有 schema(带名称的 'fields'),因此无法检查其列。")
-    seen = set()
+    seen: list[str] = []
     for field in fields:
         column, kind = field["name"], field.get("type", "string")
         where_en = f"datapackage.json declares the column '{column}' of '{name}'"
         where_zh = f"datapackage.json 为 '{name}' 的 '{column}' 列声明了"
         if column in seen:
             raise _catalogue_error(f"{where_en} twice.", f"{where_zh}两次。")
-        seen.add(column)
+        seen.append(column)
         if kind not in _FIELD_TYPES:
             raise _catalogue_error(
                 f"{where_en} with the type {kind!r}, which cqlab does not read; the types are "
@@ -511,8 +511,9 @@ def _check_constraints(path: Path, frame, schema: dict, fields: list[dict], rows
             if repeated.any():
                 index = repeated.idxmax()
                 first = rows[int(values[values == values[index]].index[0])]
-                fail(column, index, f"repeats the value {values[index]!r} of row {first}, which must be unique",
-                     f"重复了第 {first} 行的值 {values[index]!r},但该列的值必须唯一")
+                shown = _plain(values[index])
+                fail(column, index, f"repeats the value {shown!r} of row {first}, which must be unique",
+                     f"重复了第 {first} 行的值 {shown!r},但该列的值必须唯一")
         if "enum" in constraints:
             if numeric:
                 allowed_numbers = {float(v) for v in constraints["enum"] if _is_number(v)}
@@ -522,8 +523,8 @@ def _check_constraints(path: Path, frame, schema: dict, fields: list[dict], rows
             allowed = ", ".join(sorted(str(v) for v in constraints["enum"]))
             if outside.any():
                 index = outside.idxmax()
-                fail(column, index, f"holds {values[index]!r}, not one of {allowed}",
-                     f"的值为 {values[index]!r},不是以下之一:{allowed}")
+                fail(column, index, f"holds {_plain(values[index])!r}, not one of {allowed}",
+                     f"的值为 {_plain(values[index])!r},不是以下之一:{allowed}")
         if "pattern" in constraints:
             wrong = values.notna() & ~values.astype(str).str.fullmatch(str(constraints["pattern"])).fillna(False)
             if wrong.any():
@@ -535,15 +536,15 @@ def _check_constraints(path: Path, frame, schema: dict, fields: list[dict], rows
                 wrong = values.notna() & beyond(values.astype(float), constraints[bound])
                 if wrong.any():
                     index = wrong.idxmax()
-                    fail(column, index, f"holds {values[index]!r}, beyond the declared {bound} {constraints[bound]}",
-                         f"的值为 {values[index]!r},超出声明的{'最小值' if bound == 'minimum' else '最大值'} {constraints[bound]}")
+                    fail(column, index, f"holds {_plain(values[index])!r}, beyond the declared {bound} {constraints[bound]}",
+                         f"的值为 {_plain(values[index])!r},超出声明的{'最小值' if bound == 'minimum' else '最大值'} {constraints[bound]}")
     key = schema.get("primaryKey")
     key = [key] if isinstance(key, str) else list(key or [])
     if key:
         repeated = frame.duplicated(subset=key, keep="first") & frame[key].notna().all(axis=1)
         if repeated.any():
             index = repeated.idxmax()
-            shown = ", ".join(f"{k}={frame.at[index, k]!r}" for k in key)
+            shown = ", ".join(f"{k}={_plain(frame.at[index, k])!r}" for k in key)
             fail(", ".join(key), index, f"repeats the primary key ({shown}), which must be unique",
                  f"重复了主键({shown}),主键必须唯一")
     if key == ["year"]:  # a yearly series: a deleted year would silently stretch a growth rate
@@ -551,8 +552,14 @@ def _check_constraints(path: Path, frame, schema: dict, fields: list[dict], rows
         gaps = years.diff().fillna(1) != 1
         if gaps.any():
             index = gaps.idxmax()
-            fail("year", index, f"jumps to {years[index]} after {years.shift()[index]}: a year is missing",
-                 f"从 {years.shift()[index]} 跳到 {years[index]}:缺了年份")
+            before = int(years.shift()[index])
+            fail("year", index, f"jumps to {int(years[index])} after {before}: a year is missing",
+                 f"从 {before} 跳到 {int(years[index])}:缺了年份")
+
+
+def _plain(value):
+    """A cell as Python shows it plainly (1954, not np.int64(1954))."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _is_number(value) -> bool:
