@@ -661,14 +661,22 @@ def _check_filter(name: str, frame, column: str, wanted) -> None:
             f"The filter {column}= must be a value to match; got {describe(wanted)} (a row with an empty cell "
             "cannot be picked by it).",
             f"筛选条件 {column}= 必须是要匹配的值;收到的是 {describe(wanted)}(不能用它选出单元格为空的行)。"))
+    import numpy as np
+
     dtype = frame[column].dtype
-    is_bool = isinstance(wanted, (bool,)) or type(wanted).__name__ == "bool_"
+    is_bool = isinstance(wanted, (bool, np.bool_))
     if pd.api.types.is_bool_dtype(dtype):
+        holds_en, holds_zh = "True or False", "True/False"
         expected_en, expected_zh, fits = "True or False", "True 或 False", is_bool
     elif pd.api.types.is_numeric_dtype(dtype):
+        holds_en, holds_zh = "numbers", "数字"
         expected_en, expected_zh = "a number", "数字"
-        fits = isinstance(wanted, numbers.Real) and not is_bool and math.isfinite(float(wanted))
+        try:
+            fits = isinstance(wanted, numbers.Real) and not is_bool and math.isfinite(float(wanted))
+        except OverflowError:  # 10**400: no number in the data is that large
+            fits, expected_en, expected_zh = False, "a number of a sensible size", "大小合理的数字"
     else:
+        holds_en, holds_zh = "text", "文本"
         expected_en, expected_zh, fits = "text", "文本", isinstance(wanted, str)
     if not fits:
         example = ""
@@ -677,9 +685,9 @@ def _check_filter(name: str, frame, column: str, wanted) -> None:
         elif expected_en == "text" and isinstance(wanted, numbers.Number) and not is_bool:
             example = _say(f" Write {column}='{wanted}', in quotes.", f"请写 {column}='{wanted}',加引号。")
         raise DatasetError(_say(
-            f"The column '{column}' of '{name}' holds {expected_en}, so the filter {column}= must be {expected_en}; "
+            f"The column '{column}' of '{name}' holds {holds_en}, so the filter {column}= must be {expected_en}; "
             f"got {describe(wanted)}.{example}",
-            f"'{name}' 的 '{column}' 列是{expected_zh},所以筛选条件 {column}= 必须是{expected_zh};"
+            f"'{name}' 的 '{column}' 列是{holds_zh},所以筛选条件 {column}= 必须是{expected_zh};"
             f"收到的是 {describe(wanted)}。{example}"))
 
 
