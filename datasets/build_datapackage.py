@@ -4,7 +4,10 @@ Run after any CSV in datasets/ changes:
 
     python datasets/build_datapackage.py
 
-then validate:
+It then loads every dataset with cqlab's own checks (header and columns as declared, row lengths, types,
+enums, required and unique values, a yearly series without gaps, UTF-8 without BOM), so a rebuilt
+package that students could not load is reported here, naming the file, the row and the column, and the
+script exits with status 1. Validate with Frictionless as well:
 
     python -c "from frictionless import validate; print(validate('datasets/datapackage.json').valid)"
 """
@@ -297,7 +300,31 @@ def main():
         package["resources"].append(resource)
     (HERE / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote datapackage.json with {len(package['resources'])} resources")
+    problems = check(HERE)
+    for problem in problems:
+        print(f"PROBLEM: {problem}")
+    return 1 if problems else 0
+
+
+def check(folder: Path) -> list[str]:
+    """Load every dataset of ``folder`` with cqlab's checks; return the problems (none when all load)."""
+    try:
+        from cqlab import data
+    except ImportError:  # building without the course installed: say so, do not pretend it was checked
+        return ["cqlab is not installed here, so the CSV files were not checked; run `pip install -e .` and rerun."]
+    problems = []
+    with data.use_datasets(folder):
+        try:
+            found = data.names()
+        except data.DatasetError as error:
+            return [str(error)]
+        for name in found:
+            try:
+                data.load(name)
+            except data.DatasetError as error:
+                problems.append(str(error))
+    return problems
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

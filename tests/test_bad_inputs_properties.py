@@ -101,6 +101,19 @@ FUNCTIONS = {
     "charts.axis_unit": (charts.axis_unit, 2),
 }
 
+# --- added by bad-inputs-data: data filters of every kind, tables' options, humanize's language ---
+from cqlab import tables  # noqa: E402
+
+_TABLE = pd.DataFrame({"year": [2022, 2023], "value": [1.5, 2.0], "indicator": ["GDP", "GDP"]})
+FUNCTIONS.update({
+    "data.row(pwt_china, year=)": (lambda y: data.row("pwt_china", year=y), 1),
+    "data.value(glossary-like text filter)": (lambda f: data.value("source_facts", fact_id=f), 1),
+    "units.humanize(language)": (lambda n, lang: units.humanize(n, language=lang), 2),
+    "tables.to_text": (lambda c, f, i: tables.to_text(_TABLE, caption=c, formats=f, index=i), 3),
+    "tables.to_html(frame, labels)": (lambda t, lab: tables.to_html(t, labels=lab), 2),
+    "tables.displayed": (tables.displayed, 1),
+})
+
 
 def _fragments(value) -> list[str]:
     """The ways a message may quote a value: repr, str, short number forms; for a list, each item."""

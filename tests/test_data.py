@@ -206,3 +206,17 @@ def test_outside_a_checkout_the_hint_is_to_reinstall(tmp_path, monkeypatch):
             data.load("macro")
     finally:
         data.clear_cache()
+
+
+def test_the_refresh_script_refuses_a_package_students_could_not_load(tmp_path):
+    """A maintainer who rebuilds after a bad edit hears it from the build, naming the file, row and column."""
+    scratch = tmp_path / "datasets"
+    shutil.copytree(ROOT / "datasets", scratch, ignore=shutil.ignore_patterns("raw"))
+    path = scratch / "merger_thresholds.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = "galactic" + lines[3][lines[3].index(","):]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(scratch / "build_datapackage.py")], cwd=scratch, capture_output=True,
+                         text=True, env={**__import__("os").environ, "CQLAB_LANGUAGE": "en"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "In merger_thresholds.csv, row 4, column 'rule' holds 'galactic'" in run.stdout

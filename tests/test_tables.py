@@ -105,3 +105,43 @@ def test_in_chinese_categorical_values_are_shown_in_chinese_and_the_data_keep_th
     finally:
         cqlab.set_language("en")
     assert "verified" in tables.to_text(frame) and "已核实" not in tables.to_text(frame)
+
+
+def test_bad_options_get_cqlabs_message_naming_the_parameter():
+    import numpy as np
+    import pytest
+
+    from cqlab.errors import CqlabInputError
+
+    cases = [
+        (dict(frame=None), "frame must be a table"),
+        (dict(frame=frame(), caption=2023), "caption must be text"),
+        (dict(frame=frame(), index=np.array([1, 2])), "index must be True or False"),
+        (dict(frame=frame(), formats=3), "formats must be a format"),
+        (dict(frame=frame(), formats={"shares": "{:.0%}"}), "Did you mean 'share'?"),
+        (dict(frame=frame(), formats={"share": 2}), "formats['share'] must be a format"),
+        (dict(frame=frame(), formats="{:.2q}"), "formats: the format '{:.2q}' for column 'entities'"),
+        (dict(frame=frame(), labels="value"), "labels must map columns to headers"),
+        (dict(frame=frame(), labels={"share": 1}), "labels['share'] must be a header"),
+    ]
+    for function in (tables.to_html, tables.to_text):
+        for kwargs, expected in cases:
+            with pytest.raises(CqlabInputError, match=expected.replace("[", r"\[").replace("(", r"\(").replace("{", r"\{")):
+                function(**kwargs)
+
+
+def test_one_format_for_all_columns_leaves_text_alone_and_a_series_is_a_table():
+    mixed = pd.DataFrame({"name": ["a", "b"], "value": [1.234, 2.5]})
+    text = tables.to_text(mixed, formats="{:.1f}")
+    assert "1.2" in text and "a" in text
+    with pytest_raises_cqlab("cannot write its value 'a'"):
+        tables.to_text(mixed, formats={"name": "{:.1f}"})
+    assert "1.234" in tables.to_text(mixed["value"])
+
+
+def pytest_raises_cqlab(fragment):
+    import pytest
+
+    from cqlab.errors import CqlabInputError
+
+    return pytest.raises(CqlabInputError, match=fragment)

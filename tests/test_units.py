@@ -51,3 +51,33 @@ def test_non_numeric_value_is_explained():
         units.convert("12", "亿", "billion")
     with pytest.raises(CqlabInputError, match="not nan"):
         units.convert(math.nan, "亿", "billion")
+
+
+def test_english_words_are_accepted_where_the_chinese_unit_is():
+    assert units.convert(1, "hundred million", "亿") == 1
+    assert units.convert(1, "ten thousand yuan", "万元") == 1
+    assert units.convert(3, "Billion", "亿") == 30
+    assert units.convert(2, "bn", "millions") == 2000
+    assert units.convert(5, "hundred billion", "千亿") == 5
+    assert units.to_ones(3, "万 元") == 30_000
+
+
+def test_unit_messages_name_the_parameter():
+    with pytest.raises(CqlabInputError, match="from_unit: a unit must be text"):
+        units.convert(1, None, "亿")
+    with pytest.raises(CqlabInputError, match="Unknown unit 'lakh' for to_unit"):
+        units.convert(1, "亿", "lakh")
+    with pytest.raises(CqlabInputError, match="too large to compute"):
+        units.to_ones(1e300, "万亿")
+
+
+def test_humanize_keeps_the_digits_asked_for_and_reads_language_names():
+    assert units.humanize(123456789, digits=9) == "123.456789 million"
+    assert units.humanize(123.456789, digits=9) == "123.456789"
+    assert units.humanize(-0.0) == "0"
+    assert units.humanize(5e8, "Chinese") == "5亿" and units.humanize(5e8, "ZH") == "5亿"
+    assert units.humanize(1e300) == "1×10^288 trillion"  # not 300 digits of a float's binary expansion
+    with pytest.raises(CqlabInputError, match="one of 'en', 'zh'"):
+        units.humanize(5e8, language="fr")
+    with pytest.raises(CqlabInputError, match="digits .* must be a whole number"):
+        units.humanize(5e8, digits=None)

@@ -11,13 +11,75 @@ from __future__ import annotations
 import html
 import math
 
+from cqlab.errors import CqlabInputError, _say, describe
 from cqlab.i18n import get_language
 
 #: what a gap looks like in a displayed table
 GAP = "—"
 
 
-def _formatter(spec: str | None):
+def _table(frame, name: str = "frame"):
+    """A DataFrame to show (a Series is shown as a table of one column), or cqlab's message."""
+    import pandas as pd
+
+    if isinstance(frame, pd.Series):
+        return frame.to_frame()
+    if not isinstance(frame, pd.DataFrame):
+        raise CqlabInputError(_say(f"{name} must be a table (a pandas DataFrame); got {describe(frame)}.",
+                                   f"{name} 必须是表格(pandas DataFrame);收到的是 {describe(frame)}。"))
+    return frame
+
+
+def _is_format(spec) -> bool:
+    return isinstance(spec, str) and "{" in spec and "}" in spec
+
+
+def _check_options(frame, caption, formats, index, labels):
+    """Check what show/to_html/to_text were given, at the door; return the table to show."""
+    import difflib
+
+    import numpy as np
+
+    frame = _table(frame)
+    if caption is not None and not isinstance(caption, str):
+        raise CqlabInputError(_say(f"caption must be text (or None); got {describe(caption)}.",
+                                   f"caption 必须是文本(或 None);收到的是 {describe(caption)}。"))
+    if not isinstance(index, (bool, np.bool_)):
+        raise CqlabInputError(_say(f"index must be True or False; got {describe(index)}.",
+                                   f"index 必须是 True 或 False;收到的是 {describe(index)}。"))
+    example = "'{:,.1f}' or {'value': '{:.0%}'}"
+    if isinstance(formats, dict):
+        for column, spec in formats.items():
+            if column not in frame.columns:
+                close = difflib.get_close_matches(str(column), [str(c) for c in frame.columns], n=1)
+                hint = _say(f" Did you mean '{close[0]}'?", f"您是不是想写 '{close[0]}'?") if close else ""
+                columns = ", ".join(map(str, frame.columns))
+                raise CqlabInputError(_say(f"formats names the column {column!r}, which the table lacks.{hint} "
+                                           f"Columns: {columns}.",
+                                           f"formats 中的列 {column!r} 不在表格中。{hint}列:{columns}。"))
+            if not _is_format(spec):
+                raise CqlabInputError(_say(f"formats[{column!r}] must be a format such as '{{:,.1f}}'; got {describe(spec)}.",
+                                           f"formats[{column!r}] 必须是格式文本,例如 '{{:,.1f}}';收到的是 {describe(spec)}。"))
+    elif formats is not None and not _is_format(formats):
+        raise CqlabInputError(_say(f"formats must be a format such as {example}, or None; got {describe(formats)}.",
+                                   f"formats 必须是格式文本,例如 {example},或 None;收到的是 {describe(formats)}。"))
+    if labels is not None:
+        if not isinstance(labels, dict):
+            raise CqlabInputError(_say(
+                f"labels must map columns to headers, e.g. {{'value': ('value', '数值')}}; got {describe(labels)}.",
+                f"labels 必须把列映射到标题,例如 {{'value': ('value', '数值')}};收到的是 {describe(labels)}。"))
+        for column, text in labels.items():
+            pair = isinstance(text, tuple) and len(text) == 2 and all(isinstance(t, str) for t in text)
+            if not (isinstance(text, str) or pair):
+                raise CqlabInputError(_say(
+                    f"labels[{column!r}] must be a header (text) or an (English, Chinese) pair; got {describe(text)}.",
+                    f"labels[{column!r}] 必须是标题文本或(英文, 中文)二元组;收到的是 {describe(text)}。"))
+    return frame
+
+
+def _formatter(spec: str | None, column=None, numbers_only: bool = False):
+    import numbers
+
     def format_value(value) -> str:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return GAP
@@ -28,11 +90,19 @@ def _formatter(spec: str | None):
                 return GAP
         except (TypeError, ValueError):
             pass
-        if spec is None:
+        if spec is None or (numbers_only and (isinstance(value, bool) or not isinstance(value, numbers.Number))):
             if isinstance(value, float) and value.is_integer():
                 return f"{int(value):,}"  # a whole number stored as float is shown as one
             return str(value)
-        return spec.format(value)
+        try:
+            return spec.format(value)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError):
+            value = value.item() if hasattr(value, "item") else value
+            raise CqlabInputError(_say(
+                f"formats: the format {spec!r} for column {column!r} cannot write its value {describe(value)}; "
+                "give a format that fits the column (e.g. '{:,.1f}' for numbers, '{}' for text).",
+                f"formats:列 {column!r} 的格式 {spec!r} 无法写出其值 {describe(value)};请给出适合该列的格式"
+                "(数字如 '{:,.1f}',文本如 '{}')。")) from None
 
     return format_value
 
@@ -51,17 +121,27 @@ def _display_names(frame, labels: dict | None) -> dict:
     return names
 
 
+def _formatters(frame, formats, labels) -> dict:
+    """One formatter per displayed column: a dict of formats by column, or one format for every number."""
+    if isinstance(formats, dict):
+        return {labels.get(c, c): _formatter(formats.get(c), c) for c in frame.columns}
+    return {labels.get(c, c): _formatter(formats, c, numbers_only=True) for c in frame.columns}
+
+
 def to_html(frame, *, caption: str | None = None, formats: dict | str | None = None, index: bool = True,
             labels: dict | None = None) -> str:
-    """HTML for ``frame``: ``formats`` maps a column to a format such as ``"{:,.1f}"`` (or one for all);
-    ``labels`` renames columns for display only (``{"shock flagged": ("shock flagged", "冲击被标记")}``
-    shows the header in the course language)."""
+    """HTML for ``frame`` (a DataFrame; a Series is shown as one column).
+
+    ``caption`` is text or None; ``formats`` maps a column of the table to a format such as ``"{:,.1f}"``, or
+    is one format for every number; ``index`` is True or False; ``labels`` renames columns for display only
+    (``{"shock flagged": ("shock flagged", "冲击被标记")}`` shows the header in the course language).
+    Anything else raises CqlabInputError naming the parameter and the value."""
+    frame = _check_options(frame, caption, formats, index, labels)
     labels = _display_names(frame, labels)
     shown = _chinese_values(frame).rename(columns=labels)
     if get_language() == "zh":
         shown = shown.rename_axis(**_axis_names(frame))
-    specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
-    formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
+    formatters = _formatters(frame, formats, labels)
     table = shown.to_html(formatters=formatters, index=index, border=0, escape=True, na_rep=GAP)
     if caption:
         table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
@@ -70,12 +150,13 @@ def to_html(frame, *, caption: str | None = None, formats: dict | str | None = N
 
 def to_text(frame, *, caption: str | None = None, formats: dict | str | None = None, index: bool = True,
             labels: dict | None = None) -> str:
+    """Plain text for ``frame``, with the options of :func:`to_html`."""
+    frame = _check_options(frame, caption, formats, index, labels)
     labels = _display_names(frame, labels)
     shown = _chinese_values(frame).rename(columns=labels)
     if get_language() == "zh":
         shown = shown.rename_axis(**_axis_names(frame))
-    specs = formats if isinstance(formats, dict) else {column: formats for column in frame.columns}
-    formatters = {labels.get(column, column): _formatter(specs.get(column)) for column in frame.columns}
+    formatters = _formatters(frame, formats, labels)
     text = shown.to_string(formatters=formatters, index=index, na_rep=GAP)
     return f"{caption}\n{text}" if caption else text
 
@@ -161,6 +242,7 @@ def _chinese_values(frame):
 def displayed(frame):
     """``frame`` as it is displayed: headers and categorical values (confidence, period type ...) in Chinese
     when the course language is Chinese (a copy; the frame a lesson computes with keeps its English keys)."""
+    frame = _table(frame)
     if get_language() != "zh":
         return frame
     shown = _chinese_values(frame)

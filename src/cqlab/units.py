@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cqlab.errors import (
     CqlabInputError,
+    _say,
     describe,
     expect_choice,
     expect_count,
@@ -34,58 +35,98 @@ SCALE = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    # the same units in English words where only the Chinese word was known, plurals and short forms
+    # (looked up without regard to case: 'Billion', 'billions', 'bn' are a billion)
+    "十": 10.0,
+    "百": 100.0,
+    "ones": 1.0,
+    "ten": 10.0,
+    "hundred": 100.0,
+    "thousands": 1e3,
+    "ten thousand": 1e4,
+    "hundred thousand": 1e5,
+    "millions": 1e6,
+    "mn": 1e6,
+    "ten million": 1e7,
+    "hundred million": 1e8,
+    "billions": 1e9,
+    "bn": 1e9,
+    "ten billion": 1e10,
+    "hundred billion": 1e11,
+    "trillions": 1e12,
+    "tn": 1e12,
 }
+
+#: plurals and short forms, accepted but not listed in messages
+_ALIASES = {"ones", "thousands", "millions", "billions", "trillions", "mn", "bn", "tn", "one", "个"}
 
 ENGLISH_STEPS = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
 CHINESE_STEPS = [(1e12, "万亿"), (1e8, "亿"), (1e4, "万")]
 
 
 def _strip(unit: str) -> str:
-    text = unit.strip()
-    for suffix in ("元", "yuan", " yuan"):
-        if text.endswith(suffix):
+    """The unit word without its currency (元, yuan, RMB, CNY) and with single spaces."""
+    text = " ".join(unit.split())
+    for suffix in ("元", "yuan", "rmb", "cny"):
+        if text.lower().endswith(suffix):
             text = text[: -len(suffix)].strip()
     return text
 
 
-def scale_of(unit: str) -> float:
-    """Return how many ones a unit stands for: scale_of("亿元") == 1e8, scale_of("万") == 1e4."""
+def scale_of(unit: str, name: str = "unit") -> float:
+    """Return how many ones a unit stands for: scale_of("亿元") == 1e8, scale_of("万") == 1e4.
+
+    ``unit`` is text: a Chinese unit (万, 亿, 万亿 ...) or its English words (thousand, hundred million,
+    billion ...; any case, plural or short form such as 'bn'), optionally followed by 元/yuan.
+    ``name`` is the parameter named in the message when the unit is not text or not known.
+    """
     if not isinstance(unit, str):
-        raise CqlabInputError(f"A unit must be text such as '亿' or 'billion'; got {describe(unit)}.")
+        raise CqlabInputError(_say(f"{name}: a unit must be text such as '亿' or 'billion'; got {describe(unit)}.",
+                                   f"{name}:单位必须是文本,例如 '亿' 或 'billion';收到的是 {describe(unit)}。"))
     key = _strip(unit)
     if key not in SCALE:
-        known = ", ".join(k for k in SCALE if k)
-        raise CqlabInputError(f"Unknown unit '{unit}'. Known units: {known} (optionally followed by 元).")
+        key = key.lower()
+    if key not in SCALE:
+        known = ", ".join(k for k in SCALE if k and k not in _ALIASES)
+        raise CqlabInputError(_say(
+            f"Unknown unit '{unit}' for {name}. Known units: {known} (optionally followed by 元).",
+            f"{name} 的单位 '{unit}' 未知。已知单位:{known}(后面可加 元)。"))
     return SCALE[key]
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
     """Convert ``value`` from one unit to another: convert(5000, "亿", "billion") == 500.0.
 
-    ``value`` must be a finite number; the units are words of SCALE (optionally followed by 元/yuan).
-    A result too large for a float (e.g. 1e300 万亿 in ones) raises CqlabInputError, not inf.
+    ``value`` must be a finite number; the units are words of SCALE (Chinese or English, optionally followed
+    by 元/yuan). A result too large for a float (e.g. 1e300 万亿 in ones) raises CqlabInputError, not inf.
     """
     number = expect_number(value, "value")
     return expect_finite_result(
-        number * scale_of(from_unit) / scale_of(to_unit), "The converted value", f"{value!r} {from_unit} in {to_unit!r}"
+        number * scale_of(from_unit, "from_unit") / scale_of(to_unit, "to_unit"), "The converted value",
+        f"{value!r} {from_unit} in {to_unit!r}"
     )
 
 
 def to_ones(value: float, unit: str) -> float:
     """Return the plain number behind ``value`` in ``unit``: to_ones(1.2, "万亿元") == 1.2e12."""
-    return convert(value, unit, "")
+    number = expect_number(value, "value")
+    return expect_finite_result(number * scale_of(unit, "unit"), "The converted value", f"{value!r} {unit}")
 
 
 def humanize(ones: float, language: str = "en", digits: int = 3) -> str:
     """Write a plain number in the largest fitting unit: 1.2e12 -> "1.2 trillion" / "1.2万亿".
 
-    ``ones`` is a finite number, ``language`` "en" or "zh", ``digits`` the significant digits (1-15).
-    Rounding that reaches the next unit rolls over: 999.9e9 -> "1 trillion", not "1000 billion".
+    ``ones`` is a finite number, ``language`` "en" or "zh" (or 'English', 'Chinese', '中文' ...), ``digits``
+    the significant digits (1-15). Rounding that reaches the next unit rolls over: 999.9e9 -> "1 trillion",
+    not "1000 billion". Beyond a billion of the largest unit the number is written with a power of ten.
     """
-    number = expect_number(ones, "number")
+    from cqlab.settings import normalise
+
+    number = expect_number(ones, "ones (the number to write)")
+    language = normalise(language) or language
     expect_choice(language, "language", ("en", "zh"))
     digits = expect_count(digits, "digits (significant digits)", minimum=1, maximum=15)
-    rounded = float(f"{number:.{digits}g}")  # round first, so 999.9e9 at 3 digits is 1e12
+    rounded = float(f"{number:.{digits}g}") + 0.0  # round first, so 999.9e9 at 3 digits is 1e12 (and -0 is 0)
     steps = CHINESE_STEPS if language == "zh" else ENGLISH_STEPS
     for size, word in steps:
         if abs(rounded) >= size:
@@ -93,6 +134,12 @@ def humanize(ones: float, language: str = "en", digits: int = 3) -> str:
             # significant digits, never an exponent: 5e+03 of the largest unit is written 5,000 trillion
             # (thousands separated in English; Chinese writes 1200万亿 as it writes 5000亿)
             separator = "" if language == "zh" else ","
-            shown = f"{scaled:{separator}.0f}" if abs(scaled) >= 1000 else f"{scaled:g}"
+            if abs(scaled) >= 1e9:  # 1e300: not 300 digits of a float's binary expansion
+                mantissa, exponent = f"{scaled:.{digits}e}".split("e")
+                shown = f"{float(mantissa):.{digits}g}×10^{int(exponent)}"
+            elif abs(scaled) >= 1000:
+                shown = f"{scaled:{separator}.0f}"
+            else:
+                shown = f"{scaled:.{digits}g}"
             return f"{shown}{word}" if language == "zh" else f"{shown} {word}"
-    return f"{rounded:g}"
+    return f"{rounded:.{digits}g}"

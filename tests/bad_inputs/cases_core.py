@@ -46,3 +46,48 @@ CASES = [
         data.load("macro"), "GPD"), "Did you mean: GDP"),
     Case("a glossary search in a lesson that does not exist", lambda: glossary.search("cluster", lesson=42), "got '42'"),
 ]
+
+# second sweep (issue 15): data filters of the wrong kind, near misses, units' parameters, tables' options
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from cqlab import tables  # noqa: E402
+
+_TABLE = pd.DataFrame({"year": [2022, 2023], "value": [1.5, 2.0]})
+
+CASES += [
+    Case("a year given as text in a data filter", lambda: data.value("macro", indicator="GDP", year="2024"),
+         "the filter year= must be a number; got '2024' (str). Write year=2024"),
+    Case("True given for a year in a data filter", lambda: data.value("macro", indicator="GDP", year=True),
+         "the filter year= must be a number; got True"),
+    Case("a number given for a text column in a data filter", lambda: data.row("glossary", lesson=5),
+         "Write lesson='5', in quotes"),
+    Case("None as a data filter", lambda: data.value("macro", indicator=None), "must be a value to match; got None"),
+    Case("NaN as a data filter", lambda: data.row("pwt_china", year=np.nan), "must be a value to match; got nan"),
+    Case("a list as a data filter", lambda: data.value("macro", indicator=["GDP"], year=2024), "must be one value"),
+    Case("an indicator in the wrong case", lambda: data.value("macro", indicator="gdp", year=2024),
+         "did you mean 'GDP'?"),
+    Case("a filter that matches several rows", lambda: data.value("macro", indicator="GDP", year=2018),
+         "found 3. They differ in"),
+    Case("a column name with a typo names the column", lambda: data.value("macro", indicatr="GDP"),
+         "Did you mean 'indicator'?"),
+    Case("text given as the loaded frame", lambda: data.row("macro", frame="macro", indicator="GDP"),
+         "frame must be the loaded dataset"),
+    Case("a dataset name in capitals", lambda: data.load("MACRO"), "Did you mean 'macro'?"),
+    Case("a dataset given as its path", lambda: data.load("datasets/macro.csv"), "Did you mean 'macro'?"),
+    Case("a unit that is not text names the parameter", lambda: units.convert(1, None, "亿"), "from_unit: a unit must be text"),
+    Case("an unknown unit names the parameter", lambda: units.convert(1, "亿", "lakh"), "Unknown unit 'lakh' for to_unit"),
+    Case("to_ones overflowing to inf", lambda: units.to_ones(1e300, "万亿"), "too large to compute"),
+    Case("None as the number to write", lambda: units.humanize(None), "ones (the number to write) must be a number"),
+    Case("a table that is not a table", lambda: tables.to_html("GDP"), "frame must be a table"),
+    Case("a number as a caption", lambda: tables.to_text(_TABLE, caption=2023), "caption must be text"),
+    Case("an array as index", lambda: tables.to_text(_TABLE, index=np.array([1, 2])), "index must be True or False"),
+    Case("a format that is not a format", lambda: tables.to_text(_TABLE, formats=3), "formats must be a format"),
+    Case("a format for a column the table lacks", lambda: tables.to_text(_TABLE, formats={"vaule": "{:.1f}"}),
+         "Did you mean 'value'?"),
+    Case("a format code that does not exist", lambda: tables.to_text(_TABLE, formats="{:.2q}"),
+         "formats: the format '{:.2q}' for column 'year' cannot write its value 2022"),
+    Case("labels that are not a mapping", lambda: tables.to_text(_TABLE, labels="value"),
+         "labels must map columns to headers"),
+    Case("displayed() given a number", lambda: tables.displayed(1.5), "frame must be a table"),
+]

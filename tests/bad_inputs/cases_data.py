@@ -128,3 +128,54 @@ CASES = [
     Case("an empty required cell", _broken("districts", _lines(_cell(_column("districts", "district_cn"), ""))),
          "column 'district_cn' is empty"),
 ]
+
+
+def _fault(kind):
+    """A case from tests/test_data_faults.py: the fault applied to a copy of datasets/, the dataset loaded."""
+
+    def run():
+        from tests.test_data_faults import FAULTS, apply, call, copy_datasets
+
+        fault = next(f for f in FAULTS if f.kind == kind)
+        with tempfile.TemporaryDirectory() as folder:
+            copy = copy_datasets(Path(folder))
+            apply(fault, copy)
+            with data.use_datasets(copy):
+                call(fault)
+
+    return run
+
+
+# more kinds of broken data (issue 15, second sweep): each named by file, row and column
+CASES += [
+    Case("an empty file (0 bytes)", _fault("an empty file (0 bytes)"), "macro.csv: the file is empty (0 bytes)"),
+    Case("GBK bytes instead of UTF-8", _fault("GBK bytes instead of UTF-8"), "In macro.csv, row 2: the file is not UTF-8"),
+    Case("a UTF-8 byte-order mark", _fault("a UTF-8 byte-order mark"), "byte-order mark"),
+    Case("a number with a thousands separator", _fault("a number with a thousands separator"),
+         "column 'value' should hold numbers, but row 4 holds '15,719.72'"),
+    Case("'nan' text in a number column", _fault("'nan' text in a number column"), "row 4 holds 'nan'"),
+    Case("a year with a fraction", _fault("a year with a fraction in an integer column"),
+         "column 'year' should hold whole numbers, but row 4 holds '2023.5'"),
+    Case("an integer too large to be exact", _fault("an integer too large to be exact"), "row 4 holds '99999999999999999999'"),
+    Case("a flag that is neither true nor false", _fault("a flag that is neither true nor false"),
+         "row 4, column 'yuxi_8' should hold true or false"),
+    Case("an extra column", _fault("an extra column"), "unexpected ['extra'] (column 15 of the file, not declared)"),
+    Case("a missing column", _fault("a missing column"), "missing ['note'] (declared, not in the file)"),
+    Case("a column named twice in the header", _fault("a column named twice in the header"), "more than once"),
+    Case("two number columns swapped", _fault("two number columns swapped (header and cells)"),
+         "column 2 is 'emp' but datapackage.json declares 'pop' there"),
+    Case("a duplicated year names both rows", _fault("a duplicated year (a row repeated)"),
+         "row 5, column 'year' repeats the value 1954 of row 4"),
+    Case("a hash algorithm that needs a length", _fault("a hash algorithm that needs a length (shake_128)"),
+         "unknown kind ('shake_128')"),
+    Case("a hash that is not text", _fault("a hash that is not text"), "gives no hash for macro.csv"),
+    Case("a resource path outside the folder", _fault("a path outside the folder (..)"), "outside the datasets folder"),
+    Case("a resource path that is not text", _fault("a path that is not text"), "'path' that is not a file name"),
+    Case("a field of an unknown type", _fault("a field of an unknown type"), "with the type 'money', which cqlab does not read"),
+    Case("a pattern that is not a regular expression", _fault("a pattern that is not a regular expression"),
+         "'pattern' that is not a regular expression"),
+    Case("constraints that are not an object", _fault("constraints that are not an object"), "'constraints' that are not"),
+    Case("a primary key naming no column", _fault("a primary key naming no column"), "names no declared column"),
+    Case("two resources with one name", _fault("two resources with one name"), "names two resources 'macro'"),
+    Case("sources that are not a list", _fault("sources that are not a list"), "'sources' of the dataset 'macro'"),
+]
