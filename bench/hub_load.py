@@ -84,12 +84,17 @@ class MachineSampler(threading.Thread):
         self.stop_flag = threading.Event()
         self.cpu: list[float] = []
         self.mem: list[float] = []
+        self.busy_start = self._cpu()[0]
 
     @staticmethod
     def _cpu():
         values = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
         idle = values[3] + values[4]
         return sum(values) - idle, sum(values)
+
+    def busy_seconds(self) -> float:
+        """CPU-seconds all processes of the machine used since this sampler was made (all cores)."""
+        return (self._cpu()[0] - self.busy_start) / TICKS
 
     def run(self):
         busy0, total0 = self._cpu()
@@ -182,6 +187,7 @@ def run_class(students: int, over: float, log=print) -> dict:
         for d in dones:
             d.wait(900)
         class_s = time.monotonic() - started
+        machine_cpu_s = sampler.busy_seconds()  # hub, proxy, git daemon, students, this driver: everything
         usage = {}
         for name in names:
             try:
@@ -212,6 +218,7 @@ def run_class(students: int, over: float, log=print) -> dict:
             "pss_mib_per_student_median": statistics.median([u["pss_mib"] for u in active]) if active else None,
             "pss_mib_per_student_max": max((u["pss_mib"] for u in active), default=None),
             "cpu_s_per_student_median": statistics.median([u["cpu_s"] for u in active]) if active else None,
+            "machine_cpu_s_per_student": round(machine_cpu_s / students, 2),
             "machine_cpu_peak_pct": round(max(sampler.cpu, default=0), 1),
             "machine_cpu_mean_pct": round(statistics.mean(sampler.cpu), 1) if sampler.cpu else None,
             "machine_mem_peak_gib": round(max(sampler.mem, default=0), 2),
@@ -288,6 +295,8 @@ def report_lines(data: dict | None) -> list[str]:
           f"{'met' if mem_ok else 'MISSED'} |",
           f"| same, RSS median / max | {m['rss_mib_per_student_median']} / {m['rss_mib_per_student_max']} MiB | | |",
           f"| CPU seconds per student (server + kernel), median | {m['cpu_s_per_student_median']} s | | |",
+          f"| machine CPU-seconds per student (every process: hub, proxy, git daemon, students, this driver) | "
+          f"{m.get('machine_cpu_s_per_student', '—')} s | | |",
           f"| machine: CPU peak / mean over the class (all cores) | {m['machine_cpu_peak_pct']} % / "
           f"{m['machine_cpu_mean_pct']} % | | |",
           f"| machine: used memory at start / peak | {m['machine_mem_start_gib']} / {m['machine_mem_peak_gib']} GiB "
@@ -315,7 +324,12 @@ def report_lines(data: dict | None) -> list[str]:
               f"student reached the chart in {first.get('first_chart_s')} s (server {round(first['server_s'] - first['logged_in_s'], 2)} s, "
               f"pull {round(first['pulled_s'] - first['server_s'], 2)} s, kernel {round(first['kernel_s'] - first['pulled_s'], 2)} s, "
               f"cells up to the first chart {round(first['first_chart_s'] - first['kernel_s'], 2)} s), the last ones "
-              "after the queue. A class of 30 arriving within a minute needs a machine whose cores stay well under "
+              "after the queue. "
+              + (f"Counting every process on the machine (the hub, the proxy, the git daemon and this driver too), "
+                 f"a student costs {m['machine_cpu_s_per_student']} CPU-s; {cores} cores give at most "
+                 f"{cores * (m['over_s'] or 1) / n:.1f} CPU-s per student at this arrival rate even at 100 % use, "
+                 "and a p95 within 10 s needs them well under saturation. " if m.get("machine_cpu_s_per_student") else "")
+              + "A class of 30 arriving within a minute needs a machine whose cores stay well under "
               f"saturation: about {demand / 0.5:.0f} free cores at 50 % utilisation (hub/kubernetes/CAPACITY.md). "
               "Memory is not the limit: "
               f"{m['pss_mib_per_student_median']} MiB PSS per active student, "
