@@ -46,3 +46,20 @@ def test_the_readable_catalogue_is_current():
         "tests/bad_inputs/CATALOGUE.md is out of date: run "
         "`python -m tests.bad_inputs.catalogue > tests/bad_inputs/CATALOGUE.md`"
     )
+
+
+def test_a_table_or_array_given_by_mistake_is_described_in_one_line():
+    """A table passed where a number belongs is named by its columns and rows, not by a repr over many lines."""
+    import numpy as np
+    import pandas as pd
+
+    from cqlab.errors import expect_number
+
+    for value, fragment in [(pd.DataFrame({"year": [2023, 2024], "value": [1.0, 2.0]}),
+                             "a table with columns [year, value] and 2 row(s) (DataFrame)"),
+                            (pd.Series([1.5, 2.5]), "2 values [1.5, 2.5] (Series)"),
+                            (np.arange(5), "5 values [0, 1, 2, ...] (ndarray)")]:
+        with pytest.raises(CqlabInputError) as raised:
+            expect_number(value, "growth rate")
+        message = str(raised.value)
+        assert fragment in message and "\n" not in message, message

@@ -28,8 +28,26 @@ def _say(en: str, zh: str) -> str:
 
 
 def describe(value: object) -> str:
-    """Return a short, readable description of a value for an error message."""
-    text = repr(value)
+    """Return a short, one-line, readable description of a value for an error message.
+
+    A table, a column or an array is described by its shape (its repr would spread over many lines)."""
+    kind = type(value).__name__
+    columns, shape = getattr(value, "columns", None), getattr(value, "shape", None)
+    if columns is not None and shape is not None and len(shape) == 2:  # a pandas DataFrame
+        names = ", ".join(str(c) for c in list(columns)[:5]) + (", ..." if len(columns) > 5 else "")
+        return _say(f"a table with columns [{names}] and {shape[0]} row(s) ({kind})",
+                    f"一个表格,列为 [{names}],共 {shape[0]} 行({kind})")
+    if shape is not None and not isinstance(value, (str, bytes)) and len(shape) >= 1 and kind != "generic":
+        try:
+            size = len(value)  # a Series, an array, a list-like with a shape
+        except TypeError:
+            size = None
+        if size is not None:
+            first = [v.item() if hasattr(v, "item") and getattr(v, "shape", None) == () else v
+                     for v in list(value)[:3]]
+            head = ", ".join(" ".join(repr(v).split()) for v in first) + (", ..." if size > 3 else "")
+            return _say(f"{size} values [{head}] ({kind})", f"{size} 个值 [{head}]({kind})")
+    text = " ".join(repr(value).split())  # one line
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{text} ({type(value).__name__})"
