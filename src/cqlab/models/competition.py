@@ -436,10 +436,12 @@ def _equilibrium(demand: str, costs: list[float], quantities: list[float], price
 def _all_produce(costs: list[float], price: float) -> None:
     idle = [k + 1 for k, c in enumerate(costs) if c >= price]
     if idle:
+        idle_costs = ", ".join(f"{costs[k - 1]:g}" for k in idle)
         raise CqlabInputError(_say(
-            f"At the Cournot price {price:.4g} firm(s) {idle} would not produce: their marginal cost is at or "
-            "above the price. Lower their costs or leave them out of the market.",
-            f"在古诺价格 {price:.4g} 下,企业 {idle} 不会生产:其边际成本不低于价格。请降低其成本,或把它们移出市场。"))
+            f"At the Cournot price {price:.4g} firm(s) {idle} would not produce: their marginal cost "
+            f"({idle_costs}) is at or above the price. Lower their costs or leave them out of the market.",
+            f"在古诺价格 {price:.4g} 下,企业 {idle} 不会生产:其边际成本({idle_costs})不低于价格。"
+            "请降低其成本,或把它们移出市场。"))
 
 
 def cournot_linear(costs, intercept: float = 100.0, slope: float = 1.0) -> CournotEquilibrium:

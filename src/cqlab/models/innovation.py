@@ -245,9 +245,14 @@ _STATED_GROWTH = re.compile(r"同比(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
 def stated_growth(quote) -> float | None:
     """The year-on-year growth a Chinese quote states, as a fraction: '...同比增长27.3%' -> 0.273,
     '同比下降2.1%' -> -0.021; None when the quote states no 同比 (year-on-year) rate. The first one stated
-    counts: a quote that states several rates names the indicator's own first."""
-    if not isinstance(quote, str):
+    counts: a quote that states several rates names the indicator's own first.
+
+    ``quote`` is one cell's text; an empty cell (None or NaN) states no rate."""
+    if quote is None or (isinstance(quote, float) and quote != quote):
         return None
+    if not isinstance(quote, str):
+        raise CqlabInputError(_say(f"quote must be one cell's text, such as '同比增长27.3%'; got {describe(quote)}.",
+                                   f"quote 必须是一个单元格的文本,例如 '同比增长27.3%';收到的是 {describe(quote)}。"))
     found = _STATED_GROWTH.search(quote)
     if found is None:
         return None
