@@ -101,7 +101,8 @@ def nash_product(worker_payoff, surplus: float, beta: float, worker_outside: flo
     if w.size == 0:
         raise CqlabInputError(_say(f"The workers' payoffs w must hold at least one number; got {describe(worker_payoff)}.",
                                    f"工人收益 w 至少要有一个数字;收到的是 {describe(worker_payoff)}。"))
-    if w.dtype == bool or (isinstance(worker_payoff, (list, tuple)) and any(isinstance(x, bool) for x in worker_payoff)):
+    given = np.asarray(worker_payoff, dtype=object).ravel()
+    if any(isinstance(x, (bool, np.bool_)) for x in given):
         raise CqlabInputError(_say(f"The workers' payoffs w must be numbers, not True/False; got {describe(worker_payoff)}.",
                                    f"工人收益 w 必须是数字,不能是 True/False;收到的是 {describe(worker_payoff)}。"))
     gain_w = np.clip(w - dw, 0.0, None)

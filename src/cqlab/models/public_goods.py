@@ -88,9 +88,12 @@ def payoffs(
     if isinstance(contributions, (bool, np.bool_, str, bytes, dict)) or hasattr(contributions, "columns"):
         raise CqlabInputError(_say(*flat))
     c = expect_numbers(contributions, "Contributions")
-    if c.ndim != 1 or any(isinstance(x, (bool, np.bool_)) for x in list(contributions)):
+    if c.ndim != 1 or any(isinstance(x, (bool, np.bool_)) for x in np.asarray(contributions, dtype=object).ravel()):
         raise CqlabInputError(_say(*flat))
-    _group_size(len(c))
+    if len(c) < 2:
+        raise CqlabInputError(_say(
+            f"Contributions must list one number per villager, for a group of at least 2; got {describe(contributions)}.",
+            f"贡献必须每个村民一个数字,群体至少 2 人;收到的是 {describe(contributions)}。"))
     if c.min() < 0 or c.max() > endowment:
         raise CqlabInputError(_say(
             f"Each contribution must lie between 0 and the endowment {endowment:g}; got {c.tolist()}.",

@@ -148,8 +148,11 @@ def _dates(dates, name: str = "dates") -> pd.DatetimeIndex:
 def _date(value, name: str, example: str = "2024-05-13") -> pd.Timestamp:
     """One date: a text such as '2024-05-13', a datetime or a pandas Timestamp."""
     import datetime
+    import re
 
-    if not isinstance(value, (str, datetime.date, np.datetime64)):
+    # text must spell the date out ('2024-05-13'): pandas would read 'August' as a day of this year
+    if not isinstance(value, (str, datetime.date, np.datetime64)) or (
+            isinstance(value, str) and not re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value)):
         raise CqlabInputError(_say(f"{name} must be a date such as '{example}'; got {describe(value)}.",
                                    f"{name} 必须是日期,例如 '{example}';收到的是 {describe(value)}。"))
     try:
