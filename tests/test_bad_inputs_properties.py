@@ -114,6 +114,51 @@ FUNCTIONS.update({
     "tables.displayed": (tables.displayed, 1),
 })
 
+# --- added by bad-inputs-models: the rest of cqlab.models, and the arguments the entries above keep fixed ---
+_PWT = data.load("pwt_china")
+_OBS = innovation.observations(_MACRO, "high-tech enterprises", unit="家")
+_DAILY = toolkit.simulate_daily()
+_LADDER = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05])
+FUNCTIONS.update({
+    "accounting.first_year_with": (lambda c: accounting.first_year_with(_PWT, c), 1),
+    "accounting.sub_periods": (accounting.sub_periods, 2),
+    "accounting.accounting_table": (accounting.accounting_table, 1),
+    "accounting.account(years, share)": (lambda s, e, w: accounting.account(_PWT, s, e, "persons", w), 3),
+    "bargaining.nash_product(w)": (lambda w: bargaining.nash_product(w, 100, 0.5, 20, 10), 1),
+    "competition.merger_effect": (competition.merger_effect, 3),
+    "competition.notification_required(thresholds)": (
+        lambda v, t: competition.notification_required([(150, 30), (60, 12)], v, t), 2),
+    "growth.required_path": (growth.required_path, 4),
+    "growth.check_against_path": (growth.check_against_path, 6),
+    "innovation.status_of": (innovation.status_of, 2),
+    "innovation.stated_growth": (innovation.stated_growth, 1),
+    "innovation.shown": (innovation.shown, 1),
+    "innovation.observations(filters)": (
+        lambda u, c, s: innovation.observations(_MACRO, "GDP", unit=u, cluster_cn=c, scope=s), 3),
+    "innovation.check_target(texts)": (lambda t, y, q, a: innovation.check_target(
+        _OBS, t, y, target_qualifier=q, series_scope=a), 4),
+    "innovation.check_target(obs)": (lambda o: innovation.check_target(o, 1e5, 2027), 1),
+    "innovation.target_row": (innovation.target_row, 2),
+    "public_goods.payoffs(contributions)": (lambda c: public_goods.payoffs(c, 2, 10), 1),
+    "routes.Route": (lambda k, d, c: routes.Route(k, "a", "b", d, c), 3),
+    "routes.simulated_mode_shares": (lambda n, s: routes.simulated_mode_shares(_ROUTES, 500, 1.0, n, s), 2),
+    "routes.shown_span": (routes.shown_span, 1),
+    "routes.total": (routes.total, 1),
+    "routes.switch_points": (routes.switch_points, 1),
+    "routes.sourced_days": (routes.sourced_days, 1),
+    "toolkit.instrument_counts": (toolkit.instrument_counts, 2),
+    "toolkit.xun_start": (toolkit.xun_start, 1),
+    "toolkit.periods": (toolkit.periods, 2),
+    "toolkit.cadence_report(dates)": (
+        lambda a, n, b: toolkit.cadence_report(_DAILY, "month", 100, 4, a, n, b), 3),
+    "toolkit.per_mu": (toolkit.per_mu, 1),
+    "toolkit.fundamental_matrix": (lambda t: toolkit.fundamental_matrix(_LADDER, t), 1),
+    "toolkit.check_transition_matrix": (toolkit.check_transition_matrix, 2),
+    "toolkit.distribution_over_time": (lambda y, s: toolkit.distribution_over_time(_LADDER, y, s), 2),
+    "toolkit.simulate_ladder": (lambda s, f, y: toolkit.simulate_ladder(_LADDER, s, f, 1, y), 3),
+    "toolkit.firm_counts": (lambda i: toolkit.firm_counts(_MACRO, i), 1),
+})
+
 
 def _fragments(value) -> list[str]:
     """The ways a message may quote a value: repr, str, short number forms; for a list, each item."""

@@ -208,3 +208,28 @@ def test_sub_periods_join_the_break_years_to_the_end():
         accounting.sub_periods([1978, 1956], 2019)
     with pytest.raises(CqlabInputError, match="rise"):
         accounting.sub_periods([2019], 2019)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_helpers_check_their_arguments_at_the_door():
+    from cqlab import data
+
+    pwt = data.load("pwt_china")
+    assert accounting.first_year_with(pwt, " avh ") == accounting.first_year_with(pwt, "avh")
+    for bad in ("AVH", ["avh"], None):
+        with pytest.raises(CqlabInputError, match="column must be"):
+            accounting.first_year_with(pwt, bad)
+    with pytest.raises(CqlabInputError, match="avh"):
+        accounting.labour_input(pwt.drop(columns="avh"), "hours")
+    with pytest.raises(CqlabInputError, match="missing or infinite"):
+        accounting.labour_input(pwt.assign(emp=np.nan), "persons")
+    with pytest.raises(CqlabInputError, match="must be a list"):
+        accounting.sub_periods(1978, 2019)
+    with pytest.raises(CqlabInputError, match="end year must be a whole number"):
+        accounting.sub_periods([1956], "2019")
+    with pytest.raises(CqlabInputError, match="results must hold what account"):
+        accounting.accounting_table([accounting.account(pwt, 1978, 2019), "1990-2019"])
+    with pytest.raises(CqlabInputError, match="appear twice"):
+        accounting.account(pd.concat([pwt, pwt[pwt["year"] == 2000]]), 1990, 2010)

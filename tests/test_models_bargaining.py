@@ -163,3 +163,14 @@ def test_bad_inputs_of_the_new_rules_are_explained(call, message):
     with pytest.raises(CqlabInputError) as raised:
         call()
     assert message in str(raised.value)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_nash_product_refuses_true_false_and_an_empty_list():
+    for bad in (True, [True, 50], np.array([True, False])):
+        with pytest.raises(CqlabInputError, match="True/False|a number or a list of numbers"):
+            nb.nash_product(bad, 100, 0.5, 20, 10)
+    with pytest.raises(CqlabInputError, match="at least one number"):
+        nb.nash_product([], 100, 0.5, 20, 10)

@@ -295,3 +295,25 @@ def test_cournot_refuses_firms_that_would_not_produce():
         c.cournot_linear("10, 12")
     with pytest.raises(CqlabInputError):
         c.lerner_from_hhi(12_000, 1.5)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_merger_effect_reads_whole_float_indices_and_thresholds_are_checked():
+    assert c.merger_effect([30, 20, 50], 0.0, 1.0).delta == c.merger_effect([30, 20, 50], 0, 1).delta == 1200
+    with pytest.raises(CqlabInputError, match="thresholds must be None or what load_thresholds"):
+        c.notification_required([(150, 30), (60, 12)], "2024", {"china_each": 8})
+    assert c.notification_required([(150, 30), (60, 12)], 2024).version == "2024"  # a whole-number year is read
+    for bad in (2024.0, True, ["2024"]):
+        with pytest.raises(CqlabInputError, match="rules version must be one of"):
+            c.load_thresholds(bad)
+
+
+def test_constant_elasticity_scale_that_overflows_or_vanishes_gets_a_message():
+    with pytest.raises(CqlabInputError, match="too large to compute"):
+        c.cournot_constant_elasticity([10, 12, 15], 1.5, 1e300)
+    with pytest.raises(CqlabInputError, match="too small"):
+        c.cournot_constant_elasticity([10, 12, 15], 1.5, 1e-300)
+    with pytest.raises(CqlabInputError, match=r"marginal cost \(90\)"):
+        c.cournot_linear([10, 90], 100)

@@ -105,3 +105,16 @@ def test_annualise_names_its_methods_for_any_wrong_method_even_a_table():
     for wrong in ("monthly", pd.DataFrame(), [1, 2], None):
         with pytest.raises(CqlabInputError, match="method must be one of 'proportional', 'as_is'"):
             growth.annualise(10.0, 6, wrong)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_a_rate_that_rounds_to_minus_100_percent_and_a_span_past_max_years_are_named():
+    with pytest.raises(CqlabInputError, match="rounds to -100%"):
+        growth.cagr(1e300, 200, 4)
+    with pytest.raises(CqlabInputError, match="2024 years after the base year 3"):
+        growth.required_path(100, 200, 3, 2027)
+    with pytest.raises(CqlabInputError, match="year 0000"):
+        growth.months_covered("0000-01/0000-12")
+    assert len(growth.required_path(100, 200, 2000, 2500)[0]) == 501

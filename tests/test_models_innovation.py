@@ -248,3 +248,89 @@ def test_status_of_reads_one_cell_and_names_a_column_passed_for_it():
             innovation.status_of(column, "")
         with pytest.raises(CqlabInputError, match="revision must be one cell's text"):
             innovation.status_of("full-year", column)
+
+
+# --- issue 15 (bad inputs): every indicator of the data, one group at a time -------------------------------
+
+
+def _groups(table, indicator):
+    """The (column, value) choices that split an indicator into series: scope, cluster or district."""
+    rows = table[(table["indicator"] == indicator) & (table["period_type"] != "target") & table["year"].notna()]
+    for column in ("scope", "cluster_cn", "district_cn"):
+        if column in rows.columns and rows[column].fillna("").nunique() > 1:
+            return [(column, value) for value in sorted(set(rows[column].fillna("")))]
+    return [(None, None)]
+
+
+def test_every_indicator_of_every_long_table_gives_one_series_per_group_without_a_warning():
+    import warnings
+
+    import numpy as np
+
+    from cqlab import data
+    from cqlab.errors import CqlabWarning
+
+    checked = 0
+    for name in ("macro", "cluster_indicators", "corridor_trade", "district_gdp"):
+        table = data.load(name)
+        observed = table[(table["period_type"] != "target") & table["year"].notna()]
+        for indicator in sorted(set(observed["indicator"])):
+            for column, value in _groups(table, indicator):
+                keep = {} if column is None else {column: value}
+                with warnings.catch_warnings():
+                    warnings.simplefilter("error", CqlabWarning)
+                    obs = innovation.observations(table, indicator, **keep)
+                assert np.isfinite(obs["value"]).all() and obs["unit"].nunique() == 1, (name, indicator, keep)
+                assert 1 <= obs["months"].min() <= obs["months"].max() <= 12
+                checked += 1
+    assert checked >= 150
+
+
+def test_observations_warns_when_an_indicator_mixes_scopes_and_keeps_one_when_asked():
+    from cqlab import data
+    from cqlab.errors import CqlabWarning
+
+    corridor = data.load("corridor_trade")
+    with pytest.warns(CqlabWarning, match="cover several scope values"):
+        mixed = innovation.observations(corridor, "imports+exports")
+    asean = innovation.observations(corridor, "imports+exports", scope="Chongqing trade with ASEAN")
+    assert 0 < len(asean) < len(mixed)
+    with pytest.raises(CqlabInputError, match="no observed values for scope='nowhere'"):
+        innovation.observations(corridor, "imports+exports", scope="nowhere")
+
+
+def test_observations_names_an_indicator_with_only_targets_and_a_row_without_a_value():
+    from cqlab import data
+
+    with pytest.raises(CqlabInputError, match="has only targets"):
+        innovation.observations(data.load("cluster_indicators"), "R&D input of above-scale industrial firms")
+    macro = data.load("macro")
+    macro.loc[macro.index[macro["indicator"] == "GDP"][3], "value"] = float("inf")
+    with pytest.raises(CqlabInputError, match="'GDP' for .* is inf"):
+        innovation.observations(macro, "GDP")
+    for bad in (["GDP"], pd.Series(["GDP"]), 3, None):
+        with pytest.raises(CqlabInputError, match="indicator must be text"):
+            innovation.observations(macro, bad)
+
+
+def test_check_target_refuses_columns_for_texts_and_a_horizon_past_max_years():
+    import numpy as np
+
+    from cqlab import data
+
+    obs = innovation.observations(data.load("macro"), "high-tech enterprises", unit="家")
+    for name in ("series_scope", "target_scope", "series_measure", "target_measure", "target_qualifier"):
+        with pytest.raises(CqlabInputError, match=f"{name} must be text"):
+            innovation.check_target(obs, 1e5, 2027, **{name: np.array(["a", "b"])})
+    with pytest.raises(CqlabInputError, match="target_qualifier must be one of"):
+        innovation.check_target(obs, 1e5, 2027, target_qualifier="roughly")
+    with pytest.raises(CqlabInputError, match="at most 500 years"):
+        innovation.check_target(obs, 1e5, 9999)
+    assert len(innovation.check_target(obs, 1e5, 2522).required_path()) == 501  # the longest horizon still works
+    with pytest.raises(CqlabInputError, match="obs .observations. must be a table"):
+        innovation.check_target(None, 1e5, 2027)
+    with pytest.raises(CqlabInputError, match="period_type must be one of"):
+        innovation.status_of("full year")
+    assert innovation.stated_growth(float("nan")) is None
+    with pytest.raises(CqlabInputError, match="quote must be one cell's text"):
+        innovation.stated_growth(0.12)

@@ -167,3 +167,13 @@ def test_every_integer_group_from_two_works_and_below_two_is_refused():
                 pg.analyse(n, r)
         else:
             pg.analyse(n, r)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_contributions_are_finite_numbers_not_true_false_nor_huge_integers():
+    for bad in (True, [True, 2], [1, 10**400], [[1, 2], [3, 4]], "12", {"a": 1}):
+        with pytest.raises(CqlabInputError, match="Contributions must be"):
+            pg.payoffs(bad, 2, 10)
+    np.testing.assert_allclose(pg.payoffs(np.array([1.0, 2.0]), 2, 10), [12.0, 11.0])

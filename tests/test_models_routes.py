@@ -266,3 +266,43 @@ def test_spans_are_shown_in_the_course_language_and_stay_english_keys():
     for wrong in (pd.DataFrame({"a": [1]}), None, ["Jan-Sep"]):
         with pytest.raises(CqlabInputError, match="span must be text"):
             m.shown_span(wrong)
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_period_span_reads_every_flow_period_in_the_data_and_names_the_others():
+    from cqlab import data
+
+    for name in ("macro", "cluster_indicators", "corridor_trade", "district_gdp"):
+        table = data.load(name)
+        for period, kind in set(zip(table["period"].astype(str), table["period_type"])):
+            if kind in ("full-year", "partial-year"):
+                assert m.period_span(period, kind), (name, period)
+            else:
+                with pytest.raises(CqlabInputError, match="not a flow over a period|period type"):
+                    m.period_span(period, kind)
+
+
+def test_route_lists_rows_spans_and_the_simulation_are_checked_at_the_door():
+    import pandas as pd
+
+    routes = m.default_routes()
+    for bad in (None, 3, "road", pd.DataFrame()):
+        with pytest.raises(CqlabInputError, match="at least two Route objects"):
+            m.switch_points(bad)
+    with pytest.raises(CqlabInputError, match="its own key"):
+        m.best_route([routes["road"], routes["road"]], 10)
+    with pytest.raises(CqlabInputError, match="key of a route must be text"):
+        m.Route(3, "a", "b", 5, 100)
+    with pytest.raises(CqlabInputError, match="seed must be a whole number"):
+        m.simulated_mode_shares(routes, 500, 1.0, 100, None)
+    with pytest.raises(CqlabInputError, match="at most 1e\\+06"):
+        m.simulated_mode_shares(routes, 500, 1.0, 10**7)
+    with pytest.raises(CqlabInputError, match="covers more than a year"):
+        m.period_span("2022-01/2023-01", "partial-year")
+    assert m.period_span("2022-02/2023-01", "partial-year") == "Feb-Jan"  # twelve months still read
+    with pytest.raises(CqlabInputError, match="span must be what period_span returns"):
+        m.shown_span("Jan-Sept")
+    with pytest.raises(CqlabInputError, match="rows must be a table or a list of rows"):
+        m.total(5)

@@ -384,3 +384,49 @@ def test_tech_based_enterprises_are_not_labelled_smes():
     en, zh = toolkit.COUNT_INDICATORS["tech-based enterprises"]
     assert (en, zh) == ("tech-based enterprises", "科技型企业")
     assert all("SME" not in en for en, _ in toolkit.COUNT_INDICATORS.values())
+
+
+# --- issue 15 (bad inputs) -------------------------------------------------------------------------------
+
+
+def test_daily_series_and_period_tables_with_gaps_are_refused_not_averaged():
+    series = toolkit.simulate_daily()
+    gap = series.copy()
+    gap.iloc[40] = np.nan
+    for cadence in toolkit.CADENCES:
+        with pytest.raises(CqlabInputError, match="missing or infinite value .on 2024-02-10"):
+            toolkit.periods(gap, cadence)
+    table = toolkit.periods(series, "month")
+    with pytest.raises(CqlabInputError, match="finite means"):
+        toolkit.flag_periods(table.assign(days=0), 100, 4)
+    with pytest.raises(CqlabInputError, match="shock_start must be a date"):
+        toolkit.cadence_report(series, "month", 100, 4, float("nan"), 5, "2024-08-05")
+    with pytest.raises(CqlabInputError, match="step_start must be a date"):
+        toolkit.cadence_report(series, "month", 100, 4, "2024-05-13", 5, "August")
+
+
+def test_firms_with_nan_or_inf_are_refused_and_fraction_cutoffs_warned():
+    from cqlab.errors import CqlabWarning
+
+    firms = toolkit.simulate_firms(10, 1)
+    for bad in (np.nan, np.inf):
+        with pytest.raises(CqlabInputError, match="output of the firms table must hold finite numbers"):
+            toolkit.classify(firms.assign(output=firms["output"].where(firms.index != 3, bad)))
+    with pytest.warns(CqlabWarning, match="look like fractions"):
+        toolkit.classify(firms, 0.0, (0.1, 0.4, 0.7))
+
+
+def test_markov_chain_functions_check_the_transient_states():
+    matrix = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05])
+    np.testing.assert_allclose(toolkit.fundamental_matrix(matrix, (0, 1, 2)), toolkit.fundamental_matrix(matrix, [0, 1, 2]))
+    for bad, message in ((None, "must be a list"), ("012", "must be a list"), ([], "at least one state"),
+                         ([0, 0], "twice"), ([0, 9], "at most 3"), ([0.5], "whole number")):
+        with pytest.raises(CqlabInputError, match=message):
+            toolkit.fundamental_matrix(matrix, bad)
+    with pytest.raises(CqlabInputError, match="must be absorbing"):
+        toolkit.absorption_probabilities(matrix, [0, 1, 2, 3])
+    with pytest.raises(CqlabInputError, match="at most 1000 states"):
+        toolkit.check_transition_matrix(np.eye(1001))
+    with pytest.raises(CqlabInputError, match="first days of a 旬"):
+        toolkit.xun_end(["2024-01-02"])
+    assert list(toolkit.xun_end(["2024-02-21"]).day) == [29]

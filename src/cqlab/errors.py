@@ -126,13 +126,19 @@ def expect_count(value: object, name: str, *, minimum: int = 0, maximum: int = M
     return int(expect_number(value, name, minimum=minimum, maximum=maximum, integer=True))
 
 
-def expect_text(value: object, name: str, example: str = "") -> str:
-    """Check that ``value`` is text (a str); return it stripped."""
+def expect_text(value: object, name: str, example: str = "", *, nonblank: bool = False) -> str:
+    """Check that ``value`` is text (a str); return it stripped.
+
+    With ``nonblank`` (a name, a key, a span: something that must say what it means), text that is empty or
+    only spaces and control characters is refused too, quoting what was given (stripped it would read '')."""
+    hint = f" such as {example!r}" if example else ""
+    hint_zh = f"(例如 {example!r})" if example else ""
     if not isinstance(value, str):
-        hint = f" such as {example!r}" if example else ""
-        hint_zh = f"(例如 {example!r})" if example else ""
         raise CqlabInputError(_say(f"{name} must be text{hint}; got {describe(value)}.",
                                    f"{name} 必须是文本{hint_zh};收到的是 {describe(value)}。"))
+    if nonblank and not value.strip():
+        raise CqlabInputError(_say(f"{name} must not be blank; give a name{hint}; got {value!r}.",
+                                   f"{name} 不能为空白{hint_zh};收到的是 {value!r}。"))
     return value.strip()
 
 

@@ -40,3 +40,21 @@ CASES += [
         _pwt().assign(rnna=lambda t: t["rnna"].where(t["year"] != 1995, float("inf"))), 1990, 2000), "values must be finite"),
     Case("a list instead of a table", lambda: accounting.year_range([1, 2]), "needs a table"),
 ]
+
+# issue 15 sweep (bad-inputs-models): raw pandas/Python errors and a silently accepted duplicate year
+CASES += [
+    Case("a column name in capitals for first_year_with", lambda: accounting.first_year_with(_pwt(), "AVH"),
+         "column must be one of"),
+    Case("labour input of a list instead of the table's rows", lambda: accounting.labour_input([1, 2], "persons"),
+         "rows must be a table"),
+    Case("one break year instead of a list", lambda: accounting.sub_periods(1978, 2019),
+         "breaks (break years) must be a list"),
+    Case("an end year of NaN for the sub-periods", lambda: accounting.sub_periods([1956], float("nan")),
+         "end year must be a whole number"),
+    Case("an accounting table of no results", lambda: accounting.accounting_table([]),
+         "at least one growth accounting"),
+    Case("an accounting table of numbers", lambda: accounting.accounting_table([1, 2]),
+         "results must hold what account(...) returns"),
+    Case("a table with 1995 twice", lambda: accounting.account(
+        pd.concat([_pwt(), _pwt()[_pwt()["year"] == 1995]]), 1990, 2000), "appear twice"),
+]

@@ -39,3 +39,10 @@ CASES += [
     Case("a NaN among the payoffs", lambda: nb.nash_product([float("nan"), 50], 100, 0.5, 10, 10), "finite numbers, not nan"),
     Case("payoffs as text", lambda: nb.nash_product("50", 100, 0.5, 10, 10), "list of numbers"),
 ]
+
+# issue 15 sweep (bad-inputs-models): True and an empty list were taken as payoffs
+CASES += [
+    Case("True as the workers' payoff", lambda: nb.nash_product(True, 100, 0.5, 20, 10),
+         "must be a number or a list of numbers"),
+    Case("no workers' payoffs at all", lambda: nb.nash_product([], 100, 0.5, 20, 10), "at least one number"),
+]

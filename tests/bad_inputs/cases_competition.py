@@ -39,3 +39,19 @@ CASES = [
     Case("a negative marginal cost", lambda: cournot_linear([-5, 10]), "at least 0"),
     Case("an HHI above 10 000", lambda: lerner_from_hhi(12_000, 1.5), "at most 10000"),
 ]
+
+# issue 15 sweep (bad-inputs-models): AttributeError, OverflowError and ZeroDivisionError before
+import pandas as _pd  # noqa: E402
+
+from cqlab.models.competition import load_thresholds, notification_required  # noqa: E402
+
+CASES += [
+    Case("thresholds given as text", lambda: notification_required([(150, 30), (60, 12)], "2024", "2018"),
+         "thresholds must be None or what load_thresholds(...) returns"),
+    Case("a rules version given as a column", lambda: load_thresholds(_pd.Series(["2018"])),
+         "rules version must be one of"),
+    Case("a constant-elasticity demand scale of 1e300", lambda: cournot_constant_elasticity([10, 12, 15], 1.5, 1e300),
+         "too large to compute"),
+    Case("a constant-elasticity demand scale of 1e-300",
+         lambda: cournot_constant_elasticity([10, 12, 15], 1.5, 1e-300), "too small"),
+]

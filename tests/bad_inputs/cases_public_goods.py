@@ -32,3 +32,9 @@ CASES = [
          "must come after the year of the level (2023)"),
     Case("targets given as a plain number", lambda: pg.gaps_to_targets(89, 2023, 95), "Targets must map a year"),
 ]
+
+# issue 15 sweep (bad-inputs-models): OverflowError and True taken as contributions
+CASES += [
+    Case("a contribution of 10**400", lambda: pg.payoffs([1, 10**400], 2, 10), "Contributions must be a number"),
+    Case("True as the contributions", lambda: pg.payoffs(True, 2, 10), "flat list of numbers"),
+]

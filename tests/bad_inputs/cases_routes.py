@@ -9,6 +9,7 @@ from cqlab.models.routes import (
     period_span,
     total,
 )
+from cqlab.models import routes as _routes
 from tests.bad_inputs import Case
 
 _ROUTE = Route("r", "route", "线路", days=10, cost=5_000)
@@ -31,4 +32,32 @@ CASES = [
     Case("30 February in a day range", lambda: period_span("2023-01-01/2023-02-30", "partial-year"), "impossible date"),
     Case("a partial year that ends before it starts", lambda: period_span("2023-09/2023-01", "partial-year"), "ends before it starts"),
     Case("an unknown period type", lambda: period_span("2023", "monthly"), "must be one of"),
+]
+
+# issue 15 sweep (bad-inputs-models): raw TypeErrors, a random seed, unchecked texts and spans
+import pandas as _pd  # noqa: E402
+
+from cqlab.models import routes as _routes  # noqa: E402
+
+CASES += [
+    Case("no routes at all", lambda: _routes.best_route(None, 100), "needs at least two Route objects"),
+    Case("a route without a key", lambda: Route(None, "a", "b", 5, 100), "key of a route must be text"),
+    Case("a simulation seed of None (random shares)",
+         lambda: _routes.simulated_mode_shares(_routes.default_routes(), 500, 1.0, 1000, None), "seed must be a whole number"),
+    Case("10**12 simulated shippers", lambda: _routes.simulated_mode_shares(_routes.default_routes(), 500, 1.0, 10**12),
+         "at most 1e+06"),
+    Case("no table for the logistics times", lambda: _routes.sourced_days(None), "must be a table"),
+    Case("a column for a period", lambda: period_span(_pd.Series(["2023-01/2023-09"]), "partial-year"),
+         "period must be text"),
+    Case("a partial-year period of 18 months", lambda: period_span("2022-01/2023-06", "partial-year"),
+         "covers more than a year"),
+    Case("a span that period_span never returns", lambda: _routes.shown_span("Sept"),
+         "span must be what period_span returns"),
+    Case("None for the rows to sum", lambda: total(None), "rows must be a table or a list of rows"),
+    Case("None for where the times come from", lambda: _routes.illustrative_routes(20, 10, None),
+         "days_source must be text"),
+]
+
+CASES += [
+    Case("a span of only a control character", lambda: _routes.shown_span("\x1f"), "got '\\x1f'"),
 ]

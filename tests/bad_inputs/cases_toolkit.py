@@ -55,3 +55,46 @@ CASES += [
     Case("a transient state as the target of absorption",
          lambda: toolkit.expected_years_given_absorbed(toolkit.ladder_matrix([0.5], [0], [0.1]), [0], 0), "must be absorbing"),
 ]
+
+# issue 15 sweep (bad-inputs-models): raw pandas/numpy errors, NaN passing through, fractions for percentiles
+import numpy as _np  # noqa: E402
+
+from tests.bad_inputs import warning_of  # noqa: E402
+
+_M = toolkit.ladder_matrix([0.3, 0.2, 0.1], [0, 0.05, 0.05])
+_GAP = _SERIES.copy()
+_GAP.iloc[3] = _np.nan
+_BAD_FIRMS = _FIRMS.assign(land_mu=_FIRMS["land_mu"].where(_FIRMS.index != 2, _np.nan))
+
+CASES += [
+    Case("no building blocks", lambda: toolkit.instrument_counts(None, {}), "components (building blocks) must be a list"),
+    Case("numbers as building blocks", lambda: toolkit.instrument_counts([1, 2], {1: "nodality", 2: "treasure"}),
+         "building block 1 must be text"),
+    Case("text instead of dates for 旬", lambda: toolkit.xun_start("abc"), "dates must be a list of dates"),
+    Case("a missing date for 旬", lambda: toolkit.xun_start(["2024-01-01", None]), "missing date"),
+    Case("a 旬 end of a day that starts no 旬", lambda: toolkit.xun_end(["2024-01-05"]), "first days of a 旬"),
+    Case("a daily series with a missing day", lambda: toolkit.to_xun(_GAP), "missing or infinite value"),
+    Case("an empty daily series", lambda: toolkit.periods(_SERIES.iloc[0:0], "month"), "is empty"),
+    Case("a table of periods with a NaN mean",
+         lambda: toolkit.flag_periods(toolkit.periods(_SERIES, "week").assign(mean=_np.nan), 10, 1),
+         "finite means"),
+    Case("an empty shock date", lambda: toolkit.cadence_report(_SERIES, "month", 100, 4, "", 5, "2024-08-05"),
+         "shock_start must be a date"),
+    Case("no shock length", lambda: toolkit.cadence_report(_SERIES, "month", 100, 4, "2024-01-13", None, "2024-02-05"),
+         "shock_days must be a whole number"),
+    Case("a firm without land (NaN)", lambda: toolkit.per_mu(_BAD_FIRMS), "must hold finite numbers"),
+    Case("an empty firms table", lambda: toolkit.classify(_FIRMS.iloc[0:0]), "empty table"),
+    Case("cut-offs given as fractions", warning_of(lambda: toolkit.check_cutoffs(0.1, 0.4, 0.7)), "look like fractions"),
+    Case("no transient states", lambda: toolkit.fundamental_matrix(_M, None), "transient (state indices) must be a list"),
+    Case("state names for transient states", lambda: toolkit.fundamental_matrix(_M, ["a"]),
+         "transient state must be a whole number"),
+    Case("an empty list of transient states", lambda: toolkit.fundamental_matrix(_M, []), "at least one state index"),
+    Case("every state transient", lambda: toolkit.absorption_probabilities(_M, [0, 1, 2, 3]), "must be absorbing"),
+    Case("a transition matrix of 10**400", lambda: toolkit.check_transition_matrix(10**400), "must be a table of numbers"),
+    Case("True for the state names", lambda: toolkit.check_transition_matrix(_M, True),
+         "states (state names) must be a list"),
+    Case("True for the firm-count indicators", lambda: toolkit.firm_counts(__import__("cqlab").data.load("macro"), True),
+         "indicators must be a list"),
+    Case("no firm-count indicators", lambda: toolkit.firm_counts(__import__("cqlab").data.load("macro"), []),
+         "at least one indicator"),
+]

@@ -21,7 +21,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number, expect_table
+from cqlab.errors import (
+    CqlabInputError,
+    _say,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_list,
+    expect_number,
+    expect_table,
+    expect_text,
+)
 
 #: Labour input: persons engaged, or total hours (persons x average hours).
 LABOUR_MEASURES = ("persons", "hours")
@@ -73,27 +83,33 @@ class GrowthAccounting:
 def _check_table(table) -> None:
     columns = getattr(table, "columns", None)
     if columns is None:
-        raise CqlabInputError(
-            f"Growth accounting needs a table (a DataFrame) such as data.load('pwt_china'); got {describe(table)}."
-        )
+        raise CqlabInputError(_say(
+            f"Growth accounting needs a table (a DataFrame) such as data.load('pwt_china'); got {describe(table)}.",
+            f"增长核算需要一张表格(DataFrame),例如 data.load('pwt_china');收到的是 {describe(table)}。"))
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The table lacks the column(s) {', '.join(missing)}; expected the Penn World Table columns "
-            f"{', '.join(REQUIRED_COLUMNS)} (load it with data.load('pwt_china'))."
-        )
+            f"{', '.join(REQUIRED_COLUMNS)} (load it with data.load('pwt_china')).",
+            f"表格缺少列 {', '.join(missing)};需要宾大世界表的列 {', '.join(REQUIRED_COLUMNS)}"
+            "(用 data.load('pwt_china') 读取)。"))
     expect_table(table, "The growth-accounting table", REQUIRED_COLUMNS, "data.load('pwt_china')")
     for column in REQUIRED_COLUMNS:
         try:
             values = table[column].astype(float)
         except (TypeError, ValueError):
-            raise CqlabInputError(f"The column {column} must hold numbers; it holds {describe(list(table[column][:3]))}.") from None
+            raise CqlabInputError(_say(
+                f"The column {column} must hold numbers; it holds {describe(list(table[column][:3]))}.",
+                f"列 {column} 必须是数字;现在是 {describe(list(table[column][:3]))}。")) from None
         infinite = values.isin([np.inf, -np.inf])
         if infinite.any():
             year = table["year"][infinite].iloc[0]
-            raise CqlabInputError(f"The column {column} holds {values[infinite].iloc[0]} in {year}; values must be finite.")
+            raise CqlabInputError(_say(
+                f"The column {column} holds {values[infinite].iloc[0]} in {year}; values must be finite.",
+                f"列 {column} 在 {year} 年的值为 {values[infinite].iloc[0]};数值必须是有限的。"))
     if table["year"].isna().any():
-        raise CqlabInputError("Every row of the growth-accounting table needs a year; some have none.")
+        raise CqlabInputError(_say("Every row of the growth-accounting table needs a year; some have none.",
+                                   "增长核算表的每一行都需要年份;有些行没有。"))
 
 
 def year_range(table) -> tuple[int, int]:
@@ -104,11 +120,16 @@ def year_range(table) -> tuple[int, int]:
 
 
 def first_year_with(table, column: str) -> int:
-    """Return the first year in which ``column`` has a value (e.g. avh for hours, rtfpna for PWT TFP)."""
+    """Return the first year in which ``column`` has a value (e.g. avh for hours, rtfpna for PWT TFP).
+
+    ``column`` is the name (text) of one of the table's columns.
+    """
     _check_table(table)
+    column = expect_text(column, "column", "avh", nonblank=True)
+    expect_choice(column, "column", [str(c) for c in table.columns])
     present = table.loc[table[column].notna(), "year"]
     if present.empty:
-        raise CqlabInputError(f"The column {column} has no value in any year.")
+        raise CqlabInputError(_say(f"The column {column} has no value in any year.", f"列 {column} 在任何年份都没有数值。"))
     return int(present.min())
 
 
@@ -120,10 +141,10 @@ def _period(table, start, end, labour_measure):
     start = int(expect_number(start, "start year", minimum=first, maximum=last, integer=True))
     end = int(expect_number(end, "end year", minimum=first, maximum=last, integer=True))
     if end <= start:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The end year must come after the start year ({start}); got {end}. "
-            "Growth needs at least two years."
-        )
+            "Growth needs at least two years.",
+            f"结束年份必须晚于起始年份({start});收到的是 {end}。增长至少需要两个年份。"))
     rows = table[(table["year"] >= start) & (table["year"] <= end)].sort_values("year")
     needed = ["rgdpna", "rnna", "emp", "hc", "labsh"] + (["avh"] if labour_measure == "hours" else [])
     for column in needed:
@@ -131,27 +152,45 @@ def _period(table, start, end, labour_measure):
             if column == "avh":
                 available = first_year_with(table, "avh") if "avh" in table.columns else None
                 since = f" (PWT has them from {available})" if available else ""
-                raise CqlabInputError(
+                since_zh = f"(宾大世界表从 {available} 年起才有)" if available else ""
+                raise CqlabInputError(_say(
                     f"Hours worked (avh) are missing for part of {start}-{end}{since}; "
-                    "choose a later start year, or count labour as persons."
-                )
-            raise CqlabInputError(f"The column {column} has gaps in {start}-{end}; choose another period.")
-    if len(rows) != end - start + 1:
-        raise CqlabInputError(f"Some years between {start} and {end} are missing from the table.")
+                    "choose a later start year, or count labour as persons.",
+                    f"{start}-{end} 年间部分年份缺少工作小时数(avh){since_zh};请选更晚的起始年份,或按人数计算劳动。"))
+            raise CqlabInputError(_say(f"The column {column} has gaps in {start}-{end}; choose another period.",
+                                       f"列 {column} 在 {start}-{end} 年间有缺失;请换一个时期。"))
+    if len(rows) != end - start + 1 or rows["year"].duplicated().any():
+        raise CqlabInputError(_say(
+            f"Some years between {start} and {end} are missing from the table, or appear twice.",
+            f"表中 {start} 到 {end} 年之间有年份缺失或重复。"))
     shares = rows["labsh"].astype(float)
     outside = (shares <= 0) | (shares >= 1)
     if outside.any():
         year = int(rows["year"][outside].iloc[0])
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The labour share (labsh) must lie strictly between 0 and 1 in every year; in {year} it is "
-            f"{shares[outside].iloc[0]:g}."
-        )
+            f"{shares[outside].iloc[0]:g}.",
+            f"劳动份额(labsh)每年都必须严格介于 0 和 1 之间;{year} 年为 {shares[outside].iloc[0]:g}。"))
     return start, end, rows
 
 
 def labour_input(rows, labour_measure: str):
-    """Return labour input per year: persons engaged, or total hours (persons x average hours)."""
+    """Return labour input per year: persons engaged, or total hours (persons x average hours).
+
+    ``rows`` is a table with ``emp`` (and ``avh`` for hours), e.g. rows of data.load('pwt_china').
+    """
     expect_choice(labour_measure, "labour measure", LABOUR_MEASURES)
+    needed = ("emp", "avh") if labour_measure == "hours" else ("emp",)
+    expect_table(rows, "rows", needed, "data.load('pwt_china')")
+    for column in needed:
+        try:
+            values = rows[column].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            raise CqlabInputError(_say(f"The column {column} must hold numbers; it holds {describe(list(rows[column][:3]))}.",
+                                       f"列 {column} 必须是数字;现在是 {describe(list(rows[column][:3]))}。")) from None
+        if not np.isfinite(values).all():
+            raise CqlabInputError(_say(f"The column {column} holds a missing or infinite value; values must be finite.",
+                                       f"列 {column} 含有缺失值或无穷大;数值必须是有限的。"))
     persons = rows["emp"].to_numpy(dtype=float)
     if labour_measure == "hours":
         return persons * rows["avh"].to_numpy(dtype=float)
@@ -167,7 +206,8 @@ def average_labour_share(table, start: int, end: int) -> float:
 def _log(values, name):
     values = np.asarray(values, dtype=float)
     if (values <= 0).any():
-        raise CqlabInputError(f"{name} must be positive in every year to take logs.")
+        raise CqlabInputError(_say(f"{name} must be positive in every year to take logs.",
+                                   f"{name} 每年都必须为正数,才能取对数。"))
     return np.log(values)
 
 
@@ -185,7 +225,8 @@ def yearly_contributions(table, start: int, end: int, labour_measure: str = "per
     else:
         share = expect_number(labour_share, "labour share", minimum=0, maximum=1, allow_min=False)
         if share == 1:
-            raise CqlabInputError("labour share must be below 1 (capital must earn something); got 1.")
+            raise CqlabInputError(_say("labour share must be below 1 (capital must earn something); got 1.",
+                                       "labour share 必须小于 1(资本也要有收入);收到的是 1。"))
     alpha = 1.0 - share
     d_output = np.diff(_log(rows["rgdpna"], "Real GDP (rgdpna)"))
     d_capital = np.diff(_log(rows["rnna"], "The capital stock (rnna)"))
@@ -255,10 +296,16 @@ def tfp_index(table, start: int, end: int, labour_measure: str = "persons", labo
 
 def sub_periods(breaks, end: int) -> list[tuple[int, int]]:
     """Return consecutive periods from a list of break years and the last year, e.g. [1956, 1978], 2019
-    -> [(1956, 1978), (1978, 2019)]. The break years must rise and come before ``end``."""
-    years = [int(expect_number(b, "break year", integer=True)) for b in breaks] + [int(end)]
+    -> [(1956, 1978), (1978, 2019)]. The break years must rise and come before ``end``.
+
+    ``breaks`` is a list of whole years (at least one); every year lies between 1 and 9999.
+    """
+    breaks = expect_list(breaks, "breaks (break years)", "[1956, 1978]")
+    years = [expect_count(b, "break year", minimum=1, maximum=9999) for b in breaks]
+    years.append(expect_count(end, "end year", minimum=1, maximum=9999))
     if len(years) < 2 or any(later <= earlier for earlier, later in zip(years, years[1:])):
-        raise CqlabInputError(f"The break years must rise and come before the end year {end}; got {list(breaks)}.")
+        raise CqlabInputError(_say(f"The break years must rise and come before the end year {end}; got {list(breaks)}.",
+                                   f"断点年份必须递增,且早于结束年份 {end};收到的是 {list(breaks)}。"))
     return list(zip(years[:-1], years[1:]))
 
 
@@ -287,9 +334,21 @@ def account(table, start: int, end: int, labour_measure: str = "persons", labour
 
 
 def accounting_table(results):
-    """Return several results side by side: one row per period, contributions in percentage points."""
+    """Return several results side by side: one row per period, contributions in percentage points.
+
+    ``results`` is a list of at least one GrowthAccounting (what ``account`` returns).
+    """
     import pandas as pd
 
+    results = expect_list(results, "results", "[account(pwt, 1978, 2019)]")
+    if not results:
+        raise CqlabInputError(_say("results must list at least one growth accounting; got an empty list.",
+                                   "results 至少要包含一个增长核算结果;收到的是空列表。"))
+    for k, result in enumerate(results):
+        if not isinstance(result, GrowthAccounting):
+            raise CqlabInputError(_say(
+                f"results must hold what account(...) returns; item {k + 1} is {describe(result)}.",
+                f"results 必须是 account(...) 的返回结果;第 {k + 1} 项是 {describe(result)}。"))
     rows = []
     for result in results:
         row = {"period": f"{result.start}-{result.end}", "labour input": result.labour_measure,

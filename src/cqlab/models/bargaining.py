@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, expect_finite_result, expect_number, expect_numbers
+from cqlab.errors import CqlabInputError, _say, describe, expect_finite_result, expect_number, expect_numbers
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,12 @@ def _check(surplus, beta, worker_outside, firm_outside) -> tuple[float, float, f
     dw = expect_number(worker_outside, "The workers' disagreement payoff d_w", minimum=0)
     df = expect_number(firm_outside, "The firm's disagreement payoff d_f", minimum=0)
     if dw + df > s:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"No deal: the disagreement payoffs add up to {dw + df:g} (workers {dw:g} + firm {df:g}), "
             f"more than the surplus {s:g}, so at least one side does better without an agreement. "
-            "Expected d_w + d_f at most S."
-        )
+            "Expected d_w + d_f at most S.",
+            f"无法达成协议:谈判破裂时的收益合计 {dw + df:g}(工人 {dw:g} + 企业 {df:g}),超过剩余 {s:g},"
+            "至少有一方不达成协议反而更好。应满足 d_w + d_f 不超过 S。"))
     return s, b, dw, df
 
 
@@ -88,9 +89,22 @@ def nash_bargaining(surplus: float, beta: float, worker_outside: float, firm_out
 
 
 def nash_product(worker_payoff, surplus: float, beta: float, worker_outside: float, firm_outside: float):
-    """Return (w - d_w)^beta * (S - w - d_f)^(1 - beta) for workers' payoffs w (0 outside the deal set)."""
+    """Return (w - d_w)^beta * (S - w - d_f)^(1 - beta) for workers' payoffs w (0 outside the deal set).
+
+    ``worker_payoff`` is one finite number or a non-empty list/array of them (not True/False).
+    """
     s, b, dw, df = _check(surplus, beta, worker_outside, firm_outside)
+    if isinstance(worker_payoff, (bool, np.bool_)):
+        raise CqlabInputError(_say(f"The workers' payoffs w must be a number or a list of numbers; got {describe(worker_payoff)}.",
+                                   f"工人收益 w 必须是一个数字或一组数字;收到的是 {describe(worker_payoff)}。"))
     w = expect_numbers(worker_payoff, "The workers' payoffs w")
+    if w.size == 0:
+        raise CqlabInputError(_say(f"The workers' payoffs w must hold at least one number; got {describe(worker_payoff)}.",
+                                   f"工人收益 w 至少要有一个数字;收到的是 {describe(worker_payoff)}。"))
+    given = np.asarray(worker_payoff, dtype=object).ravel()
+    if any(isinstance(x, (bool, np.bool_)) for x in given):
+        raise CqlabInputError(_say(f"The workers' payoffs w must be numbers, not True/False; got {describe(worker_payoff)}.",
+                                   f"工人收益 w 必须是数字,不能是 True/False;收到的是 {describe(worker_payoff)}。"))
     gain_w = np.clip(w - dw, 0.0, None)
     gain_f = np.clip(s - w - df, 0.0, None)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -112,10 +126,11 @@ def outside_option_wage(
     s, b, dw, df = _check(surplus, beta, worker_threat, firm_threat)
     ow = expect_number(worker_outside_option, "The workers' outside option o_w", minimum=0)
     if ow + df > s:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"No deal: the workers' outside option {ow:g} and the firm's disagreement payoff {df:g} add up to "
-            f"{ow + df:g}, more than the surplus {s:g}, so the workers do better leaving. Expected o_w + d_f at most S."
-        )
+            f"{ow + df:g}, more than the surplus {s:g}, so the workers do better leaving. Expected o_w + d_f at most S.",
+            f"无法达成协议:工人的外部选择 {ow:g} 与企业的破裂收益 {df:g} 合计 {ow + df:g},超过剩余 {s:g},"
+            "工人离开反而更好。应满足 o_w + d_f 不超过 S。"))
     return max(dw + b * (s - dw - df), ow)
 
 
@@ -133,10 +148,11 @@ def rubinstein_share(delta_1: float, delta_2: float) -> float:
     d1 = _discount(delta_1, "The first proposer's discount factor delta_1")
     d2 = _discount(delta_2, "The responder's discount factor delta_2")
     if d1 * d2 == 1:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"With both discount factors equal to 1 (delta_1 = {delta_1!r}, delta_2 = {delta_2!r}) nobody loses by "
-            "waiting, so the game has no unique split. Expected at least one discount factor below 1."
-        )
+            "waiting, so the game has no unique split. Expected at least one discount factor below 1.",
+            f"两个贴现因子都等于 1(delta_1 = {delta_1!r},delta_2 = {delta_2!r})时,等待没有损失,"
+            "博弈没有唯一的分配。至少一个贴现因子应小于 1。"))
     return (1 - d2) / (1 - d1 * d2)
 
 
@@ -156,8 +172,9 @@ def rubinstein_limit_share(rate_1: float, rate_2: float, interval: float | None 
     one_minus_d2 = -np.expm1(-r2 * dt)
     one_minus_d1d2 = -np.expm1(-(r1 + r2) * dt)
     if one_minus_d1d2 == 0:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The interval {interval!r} with rates r_1 = {rate_1!r}, r_2 = {rate_2!r} is too short to compute the "
-            "share in floating point; expected a larger interval (or none, for the limit)."
-        )
+            "share in floating point; expected a larger interval (or none, for the limit).",
+            f"间隔 {interval!r}(贴现率 r_1 = {rate_1!r},r_2 = {rate_2!r})太短,浮点数无法算出份额;"
+            "请用更大的间隔(或不给间隔,取极限)。"))
     return float(one_minus_d2 / one_minus_d1d2)

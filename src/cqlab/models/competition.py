@@ -21,9 +21,11 @@ from cqlab.i18n import label
 from cqlab.errors import (
     CqlabInputError,
     CqlabWarning,
+    _say,
     describe,
     expect_choice,
     expect_count,
+    expect_finite_result,
     expect_number,
     expect_table,
 )
@@ -69,28 +71,31 @@ def _shares(shares, name: str = "market shares") -> list[float]:
     legal but almost surely a mistake: a CqlabWarning says so and the HHI is then near 0.
     """
     if isinstance(shares, (str, bytes, dict)) or not hasattr(shares, "__iter__") or hasattr(shares, "columns"):
-        raise CqlabInputError(
-            f"The {name} must be a list of percentages, e.g. [30, 25, 20]; got {describe(shares)}."
-        )
+        raise CqlabInputError(_say(
+            f"The {name} must be a list of percentages, e.g. [30, 25, 20]; got {describe(shares)}.",
+            f"{name} 必须是一组百分比,例如 [30, 25, 20];收到的是 {describe(shares)}。"))
     values = [
         expect_number(s, f"market share of firm {k + 1} (%)", minimum=0, maximum=100)
         for k, s in enumerate(shares)
     ]
     if not values:
-        raise CqlabInputError(f"The {name} must list at least one firm; got an empty list.")
+        raise CqlabInputError(_say(f"The {name} must list at least one firm; got an empty list.",
+                                   f"{name} 至少要列出一家企业;收到的是空列表。"))
     total = sum(values)
     if len(values) > 1 and 0 < total <= 1 + _TOLERANCE:
-        warnings.warn(
+        warnings.warn(_say(
             f"The {name} {values} add up to {total:g}: they look like fractions. cqlab reads shares in "
             f"percent, so 0.3 means 0.3%, not 30%. Multiply by 100 if you meant fractions.",
+            f"{name} {values} 合计 {total:g}:看起来是小数而不是百分比。cqlab 按百分比读份额,"
+            "0.3 表示 0.3%,不是 30%。如果你给的是小数,请乘以 100。"),
             CqlabWarning,
             stacklevel=3,
         )
     if total > 100 + _TOLERANCE:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The {name} add up to {total:g}%, but shares of one market can total at most 100%. "
-            "Lower some of them."
-        )
+            "Lower some of them.",
+            f"{name} 合计 {total:g}%,但同一市场的份额合计最多为 100%。请调低其中一些。"))
     return values
 
 
@@ -111,9 +116,9 @@ def _pair(shares: list[float], i: int, j: int) -> tuple[int, int]:
     i = int(expect_number(i, "first merging firm (index)", minimum=0, maximum=count - 1, integer=True))
     j = int(expect_number(j, "second merging firm (index)", minimum=0, maximum=count - 1, integer=True))
     if i == j:
-        raise CqlabInputError(
-            f"A merger needs two different firms; both choices are firm {i + 1}. Pick another one."
-        )
+        raise CqlabInputError(_say(
+            f"A merger needs two different firms; both choices are firm {i + 1}. Pick another one.",
+            f"合并需要两家不同的企业;两次选择都是第 {i + 1} 家企业。请另选一家。"))
     return i, j
 
 
@@ -191,6 +196,7 @@ class MergerEffect:
 def merger_effect(shares, i: int, j: int) -> MergerEffect:
     """Return HHI before and after firms ``i`` and ``j`` (0-based) merge, ΔHHI and both US readings."""
     before = _shares(shares)  # warns once if the shares look like fractions
+    i, j = _pair(before, i, j)  # whole indices (1.0 is read as 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CqlabWarning)
         after = merge(before, i, j)
@@ -231,8 +237,7 @@ def thresholds_from_table(table, version: str) -> NotificationThresholds:
     """
     expect_table(table, "The thresholds table", ("rule", "version", "test_part", "value"),
                  "data.load('merger_thresholds')")
-    version = str(version).strip()
-    expect_choice(version, "rules version", NOTIFICATION_VERSIONS)
+    version = _version(version)
     rows = table[table["version"].astype(str).str.strip() == version]
 
     def pick(rule: str, part: str) -> float:
@@ -240,24 +245,34 @@ def thresholds_from_table(table, version: str) -> NotificationThresholds:
         values = {expect_number(v, f"threshold '{rule}/{part}' ({version}) in the table", minimum=0)
                   for v in hit["value"]}
         if len(values) != 1:
-            raise CqlabInputError(
+            raise CqlabInputError(_say(
                 f"The merger_thresholds dataset should hold one value for rule '{rule}', part '{part}', "
-                f"version {version}; found {sorted(values) or 'none'}."
-            )
+                f"version {version}; found {sorted(values) or 'none'}.",
+                f"merger_thresholds 数据集中规则 '{rule}'、部分 '{part}'、{version} 版应恰有一个值;"
+                f"找到的是 {sorted(values) or '无'}。"))
         return values.pop()
 
     each = {pick("worldwide", "each_of_two_parties"), pick("china", "each_of_two_parties")}
     if len(each) != 1:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The per-party China threshold differs between the two tests in {version} ({sorted(each)}); "
-            "this model assumes one value."
-        )
+            "this model assumes one value.",
+            f"{version} 版两项标准中的单方境内营业额门槛不同({sorted(each)});本模型假定只有一个值。"))
     return NotificationThresholds(
         version=version,
         worldwide_combined=pick("worldwide", "combined_turnover"),
         china_combined=pick("china", "combined_turnover"),
         china_each=each.pop(),
     )
+
+
+def _version(version) -> str:
+    """Check a rules version: '2018' or '2024' (text or a whole number); return it as text."""
+    if isinstance(version, bool) or not isinstance(version, (str, int)):
+        raise CqlabInputError(_say(
+            f"rules version must be one of '2018', '2024'; got {describe(version)}.",
+            f"rules version 必须是 '2018' 或 '2024' 之一;收到的是 {describe(version)}。"))
+    return expect_choice(str(version).strip(), "rules version", NOTIFICATION_VERSIONS)
 
 
 def load_thresholds(version: str) -> NotificationThresholds:
@@ -270,10 +285,11 @@ def load_thresholds(version: str) -> NotificationThresholds:
 def _turnovers(turnovers) -> list[tuple[float, float]]:
     """Check a list of (worldwide, China) turnovers in 亿元, one pair per party."""
     if isinstance(turnovers, (str, bytes)) or not hasattr(turnovers, "__iter__"):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "Turnovers must be a list of (worldwide, China) pairs in 亿元, one per party, e.g. "
-            f"[(150, 30), (60, 12)]; got {describe(turnovers)}."
-        )
+            f"[(150, 30), (60, 12)]; got {describe(turnovers)}.",
+            "营业额必须是一组(全球, 境内)数对,单位亿元,每个参与方一对,例如 "
+            f"[(150, 30), (60, 12)];收到的是 {describe(turnovers)}。"))
     pairs = []
     for k, pair in enumerate(turnovers):
         if isinstance(pair, dict):
@@ -281,21 +297,22 @@ def _turnovers(turnovers) -> list[tuple[float, float]]:
         try:
             worldwide, china = pair
         except (TypeError, ValueError):
-            raise CqlabInputError(
-                f"Party {k + 1} needs two turnovers, (worldwide, China) in 亿元; got {describe(pair)}."
-            ) from None
+            raise CqlabInputError(_say(
+                f"Party {k + 1} needs two turnovers, (worldwide, China) in 亿元; got {describe(pair)}.",
+                f"第 {k + 1} 个参与方需要两个营业额(全球, 境内),单位亿元;收到的是 {describe(pair)}。")) from None
         worldwide = expect_number(worldwide, f"worldwide turnover of party {k + 1} (亿元)", minimum=0)
         china = expect_number(china, f"China turnover of party {k + 1} (亿元)", minimum=0)
         if china > worldwide + _TOLERANCE:
-            raise CqlabInputError(
+            raise CqlabInputError(_say(
                 f"Party {k + 1}'s China turnover ({china:g} 亿元) cannot exceed its worldwide turnover "
-                f"({worldwide:g} 亿元): China is part of the world."
-            )
+                f"({worldwide:g} 亿元): China is part of the world.",
+                f"第 {k + 1} 个参与方的境内营业额({china:g} 亿元)不能超过其全球营业额({worldwide:g} 亿元):"
+                "中国是世界的一部分。"))
         pairs.append((worldwide, china))
     if len(pairs) < 2:
-        raise CqlabInputError(
-            f"A concentration involves at least two parties; got {len(pairs)} turnover pair(s)."
-        )
+        raise CqlabInputError(_say(
+            f"A concentration involves at least two parties; got {len(pairs)} turnover pair(s) ({describe(turnovers)}).",
+            f"经营者集中至少涉及两个参与方;收到 {len(pairs)} 对营业额({describe(turnovers)})。"))
     return pairs
 
 
@@ -326,11 +343,15 @@ def notification_required(turnovers, version: str = "2024", thresholds=None) -> 
     is met when the combined worldwide turnover exceeds its threshold *and* at least two parties each
     have China turnover above the per-party threshold; the China test likewise with the combined China
     turnover. Notification is required when either test is met (State Council rules on notification
-    thresholds, Article 3; 2018 and 2024 versions). ``thresholds`` defaults to the dataset's values.
+    thresholds, Article 3; 2018 and 2024 versions). ``thresholds`` defaults to the dataset's values;
+    otherwise it is a NotificationThresholds (what ``load_thresholds`` returns).
     """
-    version = str(version).strip()
-    expect_choice(version, "rules version", NOTIFICATION_VERSIONS)
+    version = _version(version)
     pairs = _turnovers(turnovers)
+    if thresholds is not None and not isinstance(thresholds, NotificationThresholds):
+        raise CqlabInputError(_say(
+            f"thresholds must be None or what load_thresholds(...) returns; got {describe(thresholds)}.",
+            f"thresholds 必须是 None 或 load_thresholds(...) 的返回结果;收到的是 {describe(thresholds)}。"))
     t = thresholds if thresholds is not None else load_thresholds(version)
     worldwide = sum(w for w, _ in pairs)
     china = sum(c for _, c in pairs)
@@ -390,11 +411,13 @@ class CournotEquilibrium:
 
 def _costs(costs) -> list[float]:
     if isinstance(costs, (str, bytes, dict)) or not hasattr(costs, "__iter__") or hasattr(costs, "columns"):
-        raise CqlabInputError(f"Marginal costs must be a list of numbers, one per firm, e.g. [10, 12, 15]; "
-                              f"got {describe(costs)}.")
+        raise CqlabInputError(_say(f"Marginal costs must be a list of numbers, one per firm, e.g. [10, 12, 15]; "
+                                   f"got {describe(costs)}.",
+                                   f"边际成本必须是一组数字,每家企业一个,例如 [10, 12, 15];收到的是 {describe(costs)}。"))
     values = [expect_number(c, f"marginal cost of firm {k + 1}", minimum=0) for k, c in enumerate(costs)]
     if not values:
-        raise CqlabInputError(f"A Cournot market needs at least one firm's cost; got {describe(costs)}.")
+        raise CqlabInputError(_say(f"A Cournot market needs at least one firm's cost; got {describe(costs)}.",
+                                   f"古诺市场至少需要一家企业的成本;收到的是 {describe(costs)}。"))
     return values
 
 
@@ -413,10 +436,12 @@ def _equilibrium(demand: str, costs: list[float], quantities: list[float], price
 def _all_produce(costs: list[float], price: float) -> None:
     idle = [k + 1 for k, c in enumerate(costs) if c >= price]
     if idle:
-        raise CqlabInputError(
-            f"At the Cournot price {price:.4g} firm(s) {idle} would not produce: their marginal cost is at or "
-            "above the price. Lower their costs or leave them out of the market."
-        )
+        idle_costs = ", ".join(f"{costs[k - 1]:g}" for k in idle)
+        raise CqlabInputError(_say(
+            f"At the Cournot price {price:.4g} firm(s) {idle} would not produce: their marginal cost "
+            f"({idle_costs}) is at or above the price. Lower their costs or leave them out of the market.",
+            f"在古诺价格 {price:.4g} 下,企业 {idle} 不会生产:其边际成本({idle_costs})不低于价格。"
+            "请降低其成本,或把它们移出市场。"))
 
 
 def cournot_linear(costs, intercept: float = 100.0, slope: float = 1.0) -> CournotEquilibrium:
@@ -446,15 +471,25 @@ def cournot_constant_elasticity(costs, elasticity: float = 1.5, scale: float = 1
     a = expect_number(scale, "demand scale", minimum=0, allow_min=False)
     n = len(costs)
     if n * e <= 1:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"With {n} firm(s) and elasticity {e:g}, n x elasticity = {n * e:g} is not above 1: the firms would "
-            "always gain by selling less, and there is no Cournot equilibrium. Add firms or raise the elasticity."
-        )
+            "always gain by selling less, and there is no Cournot equilibrium. Add firms or raise the elasticity.",
+            f"{n} 家企业、弹性 {e:g} 时,n × 弹性 = {n * e:g} 不大于 1:企业总能靠少卖获益,不存在古诺均衡。"
+            "请增加企业或提高弹性。"))
     if sum(costs) <= 0:
-        raise CqlabInputError("With constant-elasticity demand at least one marginal cost must be above 0.")
+        raise CqlabInputError(_say("With constant-elasticity demand at least one marginal cost must be above 0.",
+                                   "在不变弹性需求下,至少一家企业的边际成本必须大于 0。"))
     price = sum(costs) / (n - 1 / e)
     _all_produce(costs, price)
-    total = (a / price) ** e  # demand: Q = (scale / P)^elasticity
+    try:
+        total = (a / price) ** e  # demand: Q = (scale / P)^elasticity
+    except OverflowError:
+        total = float("inf")
+    expect_finite_result(total, "The market quantity", f"scale {a:g}, elasticity {e:g}")
+    if total <= 0:
+        raise CqlabInputError(_say(
+            f"The demand scale {scale!r} is too small: the market quantity rounds to 0 at elasticity {e:g}.",
+            f"需求规模 {scale!r} 太小:在弹性 {e:g} 下市场数量四舍五入为 0。"))
     quantities = [e * (1 - c / price) * total for c in costs]
     return _equilibrium("constant elasticity", costs, quantities, price, e)
 

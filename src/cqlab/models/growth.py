@@ -14,6 +14,8 @@ import numpy as np
 from cqlab.errors import (
     MAX_YEARS,
     CqlabInputError,
+    _say,
+    describe,
     expect_count,
     expect_choice,
     expect_finite_result,
@@ -30,7 +32,14 @@ def cagr(start: float, end: float, years: float) -> float:
         rate = (end / start) ** (1.0 / years) - 1.0
     except OverflowError:
         rate = float("inf")
-    return expect_finite_result(rate, "The growth rate", f"start={start:g}, end={end:g}, years={years:g}")
+    rate = expect_finite_result(rate, "The growth rate", f"start={start:g}, end={end:g}, years={years:g}")
+    if rate <= -1.0:  # end/start so small that the rate rounds to -100%: no path can be drawn from it
+        raise CqlabInputError(_say(
+            f"The growth rate for start={start:g}, end={end:g}, years={years:g} rounds to -100%: the end value is "
+            "vanishingly small beside the start value. Check that both are in the same unit.",
+            f"start={start:g}、end={end:g}、years={years:g} 的增长率四舍五入为 -100%:终值与初值相比小得可以忽略。"
+            "请检查二者是否使用同一单位。"))
+    return rate
 
 
 def required_growth_rate(baseline: float, target: float, base_year: int, target_year: int) -> float:
@@ -42,9 +51,14 @@ def required_growth_rate(baseline: float, target: float, base_year: int, target_
     base_year = expect_count(base_year, "base year", minimum=1, maximum=9999)
     target_year = expect_count(target_year, "target year", minimum=1, maximum=9999)
     if target_year <= base_year:
-        raise CqlabInputError(
-            f"The target year must come after the base year ({base_year}); got {target_year}."
-        )
+        raise CqlabInputError(_say(
+            f"The target year must come after the base year ({base_year}); got {target_year}.",
+            f"目标年份必须晚于基年({base_year});收到的是 {target_year}。"))
+    if target_year - base_year > MAX_YEARS:
+        raise CqlabInputError(_say(
+            f"The target year {target_year} is {target_year - base_year} years after the base year {base_year}; "
+            f"at most {MAX_YEARS} years are accepted.",
+            f"目标年份 {target_year} 比基年 {base_year} 晚 {target_year - base_year} 年;最多接受 {MAX_YEARS} 年。"))
     return cagr(baseline, target, target_year - base_year)
 
 
@@ -95,9 +109,9 @@ def check_against_path(baseline: float, base_year: int, target: float, target_ye
     needed = required_growth_rate(baseline, target, base_year, target_year)
     actual_year = expect_count(actual_year, "year of the outturn", minimum=1, maximum=9999)
     if actual_year <= base_year:
-        raise CqlabInputError(
-            f"The year of the outturn must come after the base year ({base_year}); got {actual_year}."
-        )
+        raise CqlabInputError(_say(
+            f"The year of the outturn must come after the base year ({base_year}); got {actual_year}.",
+            f"实际值的年份必须晚于基年({base_year});收到的是 {actual_year}。"))
     actual = expect_number(actual, "outturn", minimum=0, allow_min=False)
     achieved = required_growth_rate(baseline, actual, base_year, actual_year)  # the CAGR actually achieved
     on_path = float(project(baseline, needed, int(actual_year) - int(base_year))[-1])
@@ -144,7 +158,11 @@ def months_covered(period: str) -> int:
     import re
 
     if not isinstance(period, str):
-        raise CqlabInputError(f"A period must be text like '2023-01/2023-10'; got {period!r}.")
+        raise CqlabInputError(_say(f"A period must be text like '2023-01/2023-10'; got {describe(period)}.",
+                                   f"时期必须是文本,例如 '2023-01/2023-10';收到的是 {describe(period)}。"))
+    if any(int(year) == 0 for year in re.findall(r"\d{4}", period)):
+        raise CqlabInputError(_say(f"The period {period!r} names the year 0000; years start at 0001.",
+                                   f"时期 {period!r} 含有年份 0000;年份从 0001 开始。"))
     if re.fullmatch(r"\s*\d{4}-H[12]\s*", period):
         return 6
     if re.fullmatch(r"\s*\d{4}-Q[1-4]\s*", period):
@@ -157,22 +175,24 @@ def months_covered(period: str) -> int:
         try:
             start, end = datetime.date(*parts[:3]), datetime.date(*parts[3:])
         except ValueError as error:
-            raise CqlabInputError(f"The period {period!r} names an impossible date ({error}).") from None
+            raise CqlabInputError(_say(f"The period {period!r} names an impossible date ({error}).",
+                                       f"时期 {period!r} 含有不存在的日期({error})。")) from None
         if end < start:
-            raise CqlabInputError(f"The period {period!r} ends before it starts.")
+            raise CqlabInputError(_say(f"The period {period!r} ends before it starts.", f"时期 {period!r} 的结束早于开始。"))
         return max(1, round(((end - start).days + 1) / (365.25 / 12)))
     match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*/\s*(\d{4})-(\d{2})\s*", period)
     if match:
         y1, m1, y2, m2 = (int(g) for g in match.groups())
         for month in (m1, m2):
             if not 1 <= month <= 12:
-                raise CqlabInputError(f"The period {period!r} names month {month:02d}; months run from 01 to 12.")
+                raise CqlabInputError(_say(f"The period {period!r} names month {month:02d}; months run from 01 to 12.",
+                                           f"时期 {period!r} 含有月份 {month:02d};月份只能是 01 到 12。"))
         months = (y2 - y1) * 12 + (m2 - m1) + 1
         if months < 1:
-            raise CqlabInputError(f"The period {period!r} ends before it starts.")
+            raise CqlabInputError(_say(f"The period {period!r} ends before it starts.", f"时期 {period!r} 的结束早于开始。"))
         return months
     if re.fullmatch(r"\s*\d{4}\s*", period):
         return 12
-    raise CqlabInputError(
-        f"Cannot tell how many months {period!r} covers; expected 'YYYY', 'YYYY-MM/YYYY-MM', 'YYYY-H1' or 'YYYY-Q1'."
-    )
+    raise CqlabInputError(_say(
+        f"Cannot tell how many months {period!r} covers; expected 'YYYY', 'YYYY-MM/YYYY-MM', 'YYYY-H1' or 'YYYY-Q1'.",
+        f"无法判断 {period!r} 覆盖几个月;应为 'YYYY'、'YYYY-MM/YYYY-MM'、'YYYY-H1' 或 'YYYY-Q1'。"))

@@ -16,7 +16,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_count, expect_number
+import numpy as np
+
+from cqlab.errors import (
+    MAX_YEARS,
+    CqlabInputError,
+    CqlabWarning,
+    _say,
+    describe,
+    expect_choice,
+    expect_count,
+    expect_number,
+    expect_table,
+    expect_text,
+)
 from cqlab.i18n import label
 from cqlab.models import growth
 from cqlab.units import scale_of
@@ -34,7 +47,12 @@ STATUS_NAMES = {
 _STATUS_ZH = {status: names[1] for status, names in STATUS_NAMES.items()}
 CONFIDENCE_ZH = {"verified": "已核实", "partial": "部分核实", "low": "低"}
 QUALIFIER_ZH = {"more than": "超过", "at least": "至少", "nearly": "接近", "order of magnitude": "量级",
-                 "exact": ""}
+                 "about": "约", "exact": ""}
+#: The period types and revisions a row may carry (the datasets' schema); empty cells are allowed too.
+PERIOD_TYPES = ("full-year", "partial-year", "cumulative", "target", "point-in-time", "expectation")
+REVISIONS = ("preliminary", "census-revised", "final")
+#: Columns that split one indicator into several series (a scope, a cluster, a district).
+_GROUPS = ("scope", "cluster_cn", "district_cn")
 _PREFIXES = ("万亿", "千亿", "百亿", "十亿", "亿", "千万", "百万", "十万", "万", "千")
 _ENGLISH_PREFIXES = ("trillion", "billion", "million", "thousand")
 #: English measure words and the Chinese ones they stand for.
@@ -50,13 +68,21 @@ def _article(number: int) -> str:
 
 
 def status_of(period_type: str, revision: str = "") -> str:
-    """Return a point's status: expectation, partial-year, preliminary, census-revised or outturn."""
+    """Return a point's status: expectation, partial-year, preliminary, census-revised or outturn.
+
+    ``period_type`` is one of PERIOD_TYPES and ``revision`` one of REVISIONS, or an empty cell ('', None, NaN).
+    """
     for name, value in (("period_type", period_type), ("revision", revision)):
         # one cell's text (or an empty cell): a table or an array here is a column passed for a cell
         if not (value is None or isinstance(value, str) or (isinstance(value, float) and value != value)):
-            raise CqlabInputError(f"{name} must be one cell's text, such as 'full-year'; got {describe(value)}.")
-    period_type = "" if period_type is None or period_type != period_type else period_type  # NaN -> ""
-    revision = "" if revision is None or revision != revision else revision
+            raise CqlabInputError(_say(f"{name} must be one cell's text, such as 'full-year'; got {describe(value)}.",
+                                       f"{name} 必须是一个单元格的文本,例如 'full-year';收到的是 {describe(value)}。"))
+    period_type = "" if period_type is None or period_type != period_type else period_type.strip()  # NaN -> ""
+    revision = "" if revision is None or revision != revision else revision.strip()
+    if period_type:
+        expect_choice(period_type, "period_type", PERIOD_TYPES)
+    if revision:
+        expect_choice(revision, "revision", REVISIONS)
     if period_type == "expectation":
         return "expectation"
     if period_type == "partial-year":
@@ -72,7 +98,8 @@ def split_unit(unit: str) -> tuple[str, str]:
     English units too: 'billion yuan' -> ('billion', '元'), 'million' -> ('million', '').
     """
     if not isinstance(unit, str):
-        raise CqlabInputError(f"A unit must be text such as '家' or '亿元'; got {describe(unit)}.")
+        raise CqlabInputError(_say(f"A unit must be text such as '家' or '亿元'; got {describe(unit)}.",
+                                   f"单位必须是文本,例如 '家' 或 '亿元';收到的是 {describe(unit)}。"))
     unit = unit.strip()
     for prefix in _ENGLISH_PREFIXES:
         if unit == prefix or unit.startswith(prefix + " "):
@@ -98,43 +125,96 @@ def convert_unit(value: float, from_unit: str, to_unit: str) -> float:
     p_to, m_to = split_unit(to_unit)
     bare_count = (m_from == "" and m_to not in _NOT_COUNTS) or (m_to == "" and m_from not in _NOT_COUNTS)
     if m_from != m_to and not bare_count:
-        raise CqlabInputError(
-            f"Cannot convert {from_unit} to {to_unit}: they measure different things ({m_from} vs {m_to})."
-        )
+        raise CqlabInputError(_say(
+            f"Cannot convert {from_unit} to {to_unit}: they measure different things ({m_from} vs {m_to}).",
+            f"无法把 {from_unit} 换算成 {to_unit}:二者计量的是不同的东西({m_from} 与 {m_to})。"))
     return value * scale_of(p_from) / scale_of(p_to)
 
 
-def observations(table, indicator: str, unit: str | None = None, cluster_cn: str | None = None):
+def _optional_text(value, name: str, example: str) -> str | None:
+    """None, or one piece of text (stripped): what a filter or a unit may be."""
+    return None if value is None else expect_text(value, name, example)
+
+
+def observations(table, indicator: str, unit: str | None = None, cluster_cn: str | None = None, *,
+                 scope: str | None = None, district_cn: str | None = None):
     """Return the non-target rows of one indicator, sorted by year, in one unit, with a status.
 
+    ``table`` is a long table such as data.load('macro'); ``indicator`` the text of one of its indicators;
+    ``unit``, ``cluster_cn``, ``scope`` and ``district_cn`` are None or text. ``cluster_cn``, ``scope`` and
+    ``district_cn`` keep only the rows of one cluster, scope or district (where the table has that column);
+    when the rows left cover several of them (e.g. 'imports+exports' of all trade and of trade with ASEAN),
+    a CqlabWarning says that the series mixes them.
     Columns: year, value (in ``unit``; default the most common unit of the rows), unit,
     source_value, source_unit, status, confidence, qualifier, period, months, note, quote (the
     row's quote_original, where the table has one).
     Rows without a year (e.g. "earlier" vs "current" figures) are left out: they cannot be ordered.
     Units may mix Chinese and English scales (亿元, billion yuan, 万亿元): see convert_unit.
     """
+    import warnings
+
     import pandas as pd
 
     if not hasattr(table, "columns") or "indicator" not in table.columns:
-        raise CqlabInputError(
-            f"observations needs a long table with an 'indicator' column, e.g. data.load('macro'); got {describe(table)}."
-        )
-    rows = table[(table["indicator"] == indicator) & (table["period_type"] != "target")]
-    if cluster_cn is not None and "cluster_cn" in table.columns:
-        rows = rows[rows["cluster_cn"].fillna("") == cluster_cn]
+        raise CqlabInputError(_say(
+            f"observations needs a long table with an 'indicator' column, e.g. data.load('macro'); got {describe(table)}.",
+            f"observations 需要一张含 'indicator' 列的长表,例如 data.load('macro');收到的是 {describe(table)}。"))
+    expect_table(table, "The table", ("indicator", "value", "unit", "year", "period", "period_type", "confidence"),
+                 "data.load('macro')")
+    indicator = expect_text(indicator, "indicator", "high-tech enterprises", nonblank=True)
+    unit = _optional_text(unit, "unit", "家")
+    chosen = {"cluster_cn": _optional_text(cluster_cn, "cluster_cn", "人工智能"),
+              "scope": _optional_text(scope, "scope", "Chongqing total foreign trade"),
+              "district_cn": _optional_text(district_cn, "district_cn", "渝中区")}
+    named = table[table["indicator"] == indicator]
+    rows = named[named["period_type"] != "target"]
+    for column, value in chosen.items():
+        if value is not None and column in table.columns:
+            rows = rows[rows[column].fillna("") == value]
     if rows.empty:
         import difflib
 
-        known = sorted(set(table["indicator"].dropna()))
-        close = difflib.get_close_matches(str(indicator), known, n=3)
+        if not named.empty and (named["period_type"] == "target").all():
+            raise CqlabInputError(_say(
+                f"The indicator {indicator!r} has only targets (period_type 'target'), no observed values; "
+                "read its target with target_row(...) or data.row(...).",
+                f"指标 {indicator!r} 只有目标值(period_type 为 'target'),没有观测值;"
+                "请用 target_row(...) 或 data.row(...) 读取其目标。"))
+        if not named.empty:
+            picked = ", ".join(f"{c}={v!r}" for c, v in chosen.items() if v is not None)
+            raise CqlabInputError(_say(f"The indicator {indicator!r} has no observed values for {picked}.",
+                                       f"指标 {indicator!r} 在 {picked} 下没有观测值。"))
+        known = sorted(set(table["indicator"].dropna().astype(str)))
+        close = difflib.get_close_matches(indicator, known, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise CqlabInputError(f"No observed values for the indicator {indicator!r}.{hint}")
+        hint_zh = f" 你是不是想找:{', '.join(close)}?" if close else ""
+        raise CqlabInputError(_say(f"No observed values for the indicator {indicator!r}.{hint}",
+                                   f"指标 {indicator!r} 没有观测值。{hint_zh}"))
     rows = rows[rows["year"].notna()] if "year" in rows.columns else rows.iloc[0:0]
     if rows.empty:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"The indicator {indicator!r} has no observations with a year, so it is not a time series "
-            "that observations() can order; read its rows with data.row(...) instead."
-        )
+            "that observations() can order; read its rows with data.row(...) instead.",
+            f"指标 {indicator!r} 没有带年份的观测值,不是 observations() 能排序的时间序列;请改用 data.row(...) 读取。"))
+    for column in _GROUPS:
+        if column in rows.columns and chosen[column] is None:
+            groups = sorted(set(rows[column].fillna("").astype(str)))
+            if len(groups) > 1:
+                shown_groups = ", ".join(repr(g) for g in groups[:4]) + (", ..." if len(groups) > 4 else "")
+                warnings.warn(_say(
+                    f"The rows of {indicator!r} cover several {column} values ({shown_groups}); the series mixes "
+                    f"them. Pass {column}=... to keep one.",
+                    f"{indicator!r} 的行涵盖多个 {column}({shown_groups}),序列把它们混在一起。"
+                    f"请传入 {column}=... 只保留一个。"), CqlabWarning, stacklevel=2)
+    for value, year, period in zip(rows["value"], rows["year"], rows["period"]):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = float("nan")
+        if number != number or number in (float("inf"), float("-inf")):
+            raise CqlabInputError(_say(
+                f"The value of {indicator!r} for {period} ({year:g}) is {value!r}; every value must be a finite number.",
+                f"{indicator!r} 在 {period}({year:g})的值为 {value!r};每个值都必须是有限的数字。"))
     unit = unit or rows["unit"].mode().iloc[0]
     revision = rows["revision"] if "revision" in rows.columns else pd.Series("", index=rows.index)
     qualifier = rows["value_qualifier"] if "value_qualifier" in rows.columns else pd.Series("exact", index=rows.index)
@@ -165,9 +245,14 @@ _STATED_GROWTH = re.compile(r"同比(增长|下降)\s*(\d+(?:\.\d+)?)\s*%")
 def stated_growth(quote) -> float | None:
     """The year-on-year growth a Chinese quote states, as a fraction: '...同比增长27.3%' -> 0.273,
     '同比下降2.1%' -> -0.021; None when the quote states no 同比 (year-on-year) rate. The first one stated
-    counts: a quote that states several rates names the indicator's own first."""
-    if not isinstance(quote, str):
+    counts: a quote that states several rates names the indicator's own first.
+
+    ``quote`` is one cell's text; an empty cell (None or NaN) states no rate."""
+    if quote is None or (isinstance(quote, float) and quote != quote):
         return None
+    if not isinstance(quote, str):
+        raise CqlabInputError(_say(f"quote must be one cell's text, such as '同比增长27.3%'; got {describe(quote)}.",
+                                   f"quote 必须是一个单元格的文本,例如 '同比增长27.3%';收到的是 {describe(quote)}。"))
     found = _STATED_GROWTH.search(quote)
     if found is None:
         return None
@@ -244,7 +329,9 @@ def check_target(
 ) -> TargetCheck:
     """Compare the growth a target requires with the compound growth achieved by ``obs``.
 
-    ``obs`` is a table from :func:`observations`. The baseline is the latest outturn, or the
+    ``obs`` is a table from :func:`observations`; ``target`` a positive number in its unit;
+    ``target_year`` a whole year after the baseline's, at most MAX_YEARS later; the scopes, measures
+    and ``target_qualifier`` (one of QUALIFIER_ZH's keys) are text or None. The baseline is the latest outturn, or the
     latest value of any status with ``include_expectations=True``. A partial-year baseline is
     annualised by ``annualise_method`` (an assumption; see growth.annualise). The achieved
     rate is the CAGR from the first to the last full-year point used; preliminary (pre-census)
@@ -253,21 +340,49 @@ def check_target(
     each side counts (e.g. R&D expenses booked vs R&D input); when they differ the comparison
     is flagged as indicative, even if the scopes match.
     """
+    expect_table(obs, "obs (observations)", ("year", "value", "unit", "status", "months", "qualifier", "period",
+                                              "confidence", "source_value", "source_unit"),
+                 "innovation.observations(data.load('macro'), 'high-tech enterprises')")
     target = expect_number(target, "target", minimum=0, allow_min=False)
     target_year = expect_count(target_year, "target year", minimum=1, maximum=9999)
     expect_choice(annualise_method, "annualise method", ("proportional", "as_is"))
-    if not isinstance(include_expectations, bool):
-        raise CqlabInputError(f"include_expectations must be True or False; got {describe(include_expectations)}.")
+    if not isinstance(include_expectations, (bool, np.bool_)):
+        raise CqlabInputError(_say(f"include_expectations must be True or False; got {describe(include_expectations)}.",
+                                   f"include_expectations 必须是 True 或 False;收到的是 {describe(include_expectations)}。"))
+    series_scope = _optional_text(series_scope, "series_scope", "all R&D in Chongqing")
+    target_scope = _optional_text(target_scope, "target_scope", "all R&D in Chongqing")
+    series_measure = _optional_text(series_measure, "series_measure", "R&D expenses as booked")
+    target_measure = _optional_text(target_measure, "target_measure", "R&D input")
+    target_qualifier = _optional_text(target_qualifier, "target_qualifier", "more than")
+    if target_qualifier:
+        expect_choice(target_qualifier, "target_qualifier", list(QUALIFIER_ZH))
+    for column in ("year", "value", "months"):
+        try:
+            numbers = obs[column].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            numbers = np.array([np.nan])
+        if not np.isfinite(numbers).all():
+            raise CqlabInputError(_say(
+                f"obs (observations) must hold finite numbers in the column {column}; it holds "
+                f"{describe(list(obs[column][:3]))}. Make it with innovation.observations(...).",
+                f"obs(观测值)的 {column} 列必须是有限的数字;现在是 {describe(list(obs[column][:3]))}。"
+                "请用 innovation.observations(...) 生成。"))
     usable = obs if include_expectations else obs[obs["status"] != "expectation"]
     if usable.empty:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "This series has no outturn, only expectations; include expectations to use one as a baseline "
-            "(and read the result as conditional on that expectation)."
-        )
+            "(and read the result as conditional on that expectation).",
+            "这个序列没有实际值,只有预计值;如要把预计值作为基数,请包含预计值(并把结果理解为以该预计为条件)。"))
     last = usable.iloc[-1]
     base_year, months = int(last["year"]), int(last["months"])
     if target_year <= base_year:
-        raise CqlabInputError(f"The target year must come after the baseline year ({base_year}); got {target_year}.")
+        raise CqlabInputError(_say(f"The target year must come after the baseline year ({base_year}); got {target_year}.",
+                                   f"目标年份必须晚于基数年份({base_year});收到的是 {target_year}。"))
+    if target_year - base_year > MAX_YEARS:
+        raise CqlabInputError(_say(
+            f"The target year {target_year} is {target_year - base_year} years after the baseline year {base_year}; "
+            f"at most {MAX_YEARS} years are accepted.",
+            f"目标年份 {target_year} 比基数年份 {base_year} 晚 {target_year - base_year} 年;最多接受 {MAX_YEARS} 年。"))
     warnings = []
     baseline = float(last["value"])
     if months < 12:
@@ -456,20 +571,34 @@ COMPARISONS = {
 
 
 def shown(text) -> str:
-    """A scope or measure of COMPARISONS in the current language: an (English, Chinese) pair, or plain text."""
-    return label(*text) if isinstance(text, tuple) else (text or "")
+    """A scope or measure of COMPARISONS in the current language: an (English, Chinese) pair, or plain text.
+
+    ``text`` is an (English, Chinese) pair of texts, one text, or None/'' (nothing to show).
+    """
+    if isinstance(text, tuple) and len(text) == 2 and all(isinstance(t, str) for t in text):
+        return label(*text)
+    if text is None or isinstance(text, str):
+        return text or ""
+    raise CqlabInputError(_say(f"text must be an (English, Chinese) pair of texts or one text; got {describe(text)}.",
+                               f"text 必须是一对(英文, 中文)文本或一段文本;收到的是 {describe(text)}。"))
 
 
 def target_row(dataset: str, indicator: str):
     """Return the one target row (period_type 'target', no cluster) of an indicator."""
     from cqlab import data
 
+    dataset = expect_text(dataset, "dataset", "cluster_indicators", nonblank=True)
+    indicator = expect_text(indicator, "indicator", "R&D input of above-scale industrial firms", nonblank=True)
     table = data.load(dataset)
+    if "indicator" not in table.columns or "period_type" not in table.columns:
+        raise CqlabInputError(_say(f"The dataset {dataset!r} has no indicators with targets.",
+                                   f"数据集 {dataset!r} 没有带目标的指标。"))
     rows = table[(table["indicator"] == indicator) & (table["period_type"] == "target")]
     if "cluster_cn" in rows.columns:
         rows = rows[rows["cluster_cn"].fillna("") == ""]
     if len(rows) != 1:
-        raise CqlabInputError(f"Expected one target row for {indicator!r} in {dataset}; found {len(rows)}.")
+        raise CqlabInputError(_say(f"Expected one target row for {indicator!r} in {dataset}; found {len(rows)}.",
+                                   f"{dataset} 中 {indicator!r} 应恰有一行目标;找到 {len(rows)} 行。"))
     return rows.iloc[0]
 
 

@@ -30,7 +30,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, describe, expect_count, expect_finite_result, expect_number
+from cqlab.errors import (
+    CqlabInputError,
+    _say,
+    describe,
+    expect_count,
+    expect_finite_result,
+    expect_number,
+    expect_numbers,
+)
 
 #: Comparisons of r/N + s with 1 treat differences below this as ties (slider steps are floats).
 TOLERANCE = 1e-9
@@ -39,14 +47,14 @@ TOLERANCE = 1e-9
 def _group_size(group_size: object) -> int:
     """Check the number of villagers: a whole number, at least 2 (a game needs a group)."""
     if isinstance(group_size, bool) or not isinstance(group_size, (int, float, np.integer, np.floating)):
-        raise CqlabInputError(
-            f"The group size must be a whole number of villagers, at least 2; got {describe(group_size)}."
-        )
+        raise CqlabInputError(_say(
+            f"The group size must be a whole number of villagers, at least 2; got {describe(group_size)}.",
+            f"群体人数必须是整数个村民,至少 2 人;收到的是 {describe(group_size)}。"))
     if group_size == group_size and group_size < 2:  # NaN falls through to expect_number
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "A public-goods game needs a group of at least 2 villagers (alone, nobody shares the "
-            f"upkeep); got a group size of {group_size!r}."
-        )
+            f"upkeep); got a group size of {group_size!r}.",
+            f"公共品博弈至少需要 2 个村民(一个人时没有人分担维护);收到的群体人数是 {group_size!r}。"))
     return expect_count(group_size, "The group size", minimum=2)
 
 
@@ -73,20 +81,23 @@ def payoffs(
     """
     multiplier, endowment, reward = _multiplier(multiplier), _endowment(endowment), _reward(reward)
     if not isinstance(self_funded, (bool, np.bool_)):
-        raise CqlabInputError(f"self_funded must be True or False; got {describe(self_funded)}.")
-    try:
-        c = np.asarray(contributions, dtype=float)
-    except (TypeError, ValueError):
-        raise CqlabInputError(
-            f"Contributions must be a list of numbers, one per villager; got {describe(contributions)}."
-        ) from None
-    if c.ndim != 1:
-        raise CqlabInputError(f"Contributions must be a flat list, one per villager; got {describe(contributions)}.")
-    _group_size(len(c))
-    if not np.all(np.isfinite(c)) or c.min() < 0 or c.max() > endowment:
-        raise CqlabInputError(
-            f"Each contribution must lie between 0 and the endowment {endowment:g}; got {c.tolist()}."
-        )
+        raise CqlabInputError(_say(f"self_funded must be True or False; got {describe(self_funded)}.",
+                                   f"self_funded 必须是 True 或 False;收到的是 {describe(self_funded)}。"))
+    flat = (f"Contributions must be a flat list of numbers, one per villager; got {describe(contributions)}.",
+            f"贡献必须是一组数字(一维列表),每个村民一个;收到的是 {describe(contributions)}。")
+    if isinstance(contributions, (bool, np.bool_, str, bytes, dict)) or hasattr(contributions, "columns"):
+        raise CqlabInputError(_say(*flat))
+    c = expect_numbers(contributions, "Contributions")
+    if c.ndim != 1 or any(isinstance(x, (bool, np.bool_)) for x in np.asarray(contributions, dtype=object).ravel()):
+        raise CqlabInputError(_say(*flat))
+    if len(c) < 2:
+        raise CqlabInputError(_say(
+            f"Contributions must list one number per villager, for a group of at least 2; got {describe(contributions)}.",
+            f"贡献必须每个村民一个数字,群体至少 2 人;收到的是 {describe(contributions)}。"))
+    if c.min() < 0 or c.max() > endowment:
+        raise CqlabInputError(_say(
+            f"Each contribution must lie between 0 and the endowment {endowment:g}; got {c.tolist()}.",
+            f"每个贡献都必须介于 0 和禀赋 {endowment:g} 之间;收到的是 {c.tolist()}。"))
     fee = reward * c.sum() / len(c) if self_funded else 0.0
     return endowment - c + multiplier * c.sum() / len(c) + reward * c - fee
 
@@ -212,19 +223,20 @@ def gaps_to_targets(level: float, level_year: int, targets):
     try:
         items = sorted(dict(targets).items())
     except (TypeError, ValueError):
-        raise CqlabInputError(
-            f"Targets must map a year to a value, e.g. {{2025: 92.2}}; got {describe(targets)}."
-        ) from None
+        raise CqlabInputError(_say(
+            f"Targets must map a year to a value, e.g. {{2025: 92.2}}; got {describe(targets)}.",
+            f"targets 必须把年份映射到数值,例如 {{2025: 92.2}};收到的是 {describe(targets)}。")) from None
     if not items:
-        raise CqlabInputError("Targets must hold at least one year and value; got none.")
+        raise CqlabInputError(_say(f"Targets must hold at least one year and value; got none ({describe(targets)}).",
+                                   f"targets 至少要有一个年份和数值;收到的是空的({describe(targets)})。"))
     rows = []
     for year, target in items:
         year = expect_count(year, "A target year", minimum=1, maximum=9999)
         target = expect_number(target, f"The target for {year}")
         if year <= level_year:
-            raise CqlabInputError(
-                f"A target year must come after the year of the level ({level_year}); got {year}."
-            )
+            raise CqlabInputError(_say(
+                f"A target year must come after the year of the level ({level_year}); got {year}.",
+                f"目标年份必须晚于现状水平的年份({level_year});收到的是 {year}。"))
         gap = target - level
         rows.append(
             {"target_year": year, "target": target, "gap": gap, "years": year - level_year,

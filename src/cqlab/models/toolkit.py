@@ -31,11 +31,15 @@ import pandas as pd
 
 from cqlab.errors import (
     CqlabInputError,
+    CqlabWarning,
+    _say,
     describe,
     expect_choice,
     expect_count,
     expect_list,
     expect_number,
+    expect_table,
+    expect_text,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -56,22 +60,27 @@ def instrument_counts(components, sorting: dict) -> pd.Series:
 
     ``components`` lists the building blocks (e.g. "产业大脑"); ``sorting`` maps every one of them to
     a key of INSTRUMENT_TYPES. Returns a Series indexed by the four types (zeros included).
+    ``components`` is a non-empty list of texts; ``sorting`` a dict.
     """
-    components = list(components)
+    components = expect_list(components, "components (building blocks)", "['产业大脑', '亩均论英雄']")
+    components = [expect_text(c, f"building block {k + 1}", "产业大脑") for k, c in enumerate(components)]
+    if not components:
+        raise CqlabInputError(_say("components must list at least one building block; got an empty list.",
+                                   "components 至少要列出一个构件;收到的是空列表。"))
     if not isinstance(sorting, dict):
-        raise CqlabInputError(
-            f"The sorting must be a dictionary from building block to instrument type; got {describe(sorting)}."
-        )
+        raise CqlabInputError(_say(
+            f"The sorting must be a dictionary from building block to instrument type; got {describe(sorting)}.",
+            f"分类必须是一个从构件到工具类型的字典;收到的是 {describe(sorting)}。"))
     missing = [c for c in components if c not in sorting]
     if missing:
-        raise CqlabInputError(
-            f"Every building block needs an instrument type; missing: {', '.join(missing)}."
-        )
+        raise CqlabInputError(_say(
+            f"Every building block needs an instrument type; missing: {', '.join(missing)}.",
+            f"每个构件都需要一个工具类型;缺少:{', '.join(missing)}。"))
     extra = [c for c in sorting if c not in components]
     if extra:
-        raise CqlabInputError(
-            f"The sorting names building blocks that are not in the table: {', '.join(map(str, extra))}."
-        )
+        raise CqlabInputError(_say(
+            f"The sorting names building blocks that are not in the table: {', '.join(map(str, extra))}.",
+            f"分类中有表里没有的构件:{', '.join(map(str, extra))}。"))
     for component in components:
         expect_choice(sorting[component], f"the instrument type of {component}", INSTRUMENT_TYPES)
     counts = pd.Series([sorting[c] for c in components]).value_counts()
@@ -92,19 +101,76 @@ CADENCES = {
 
 
 def _expect_daily_series(series) -> pd.Series:
+    """Check a non-empty Series of finite numbers with a date index (one value a day)."""
     if not isinstance(series, pd.Series):
-        raise CqlabInputError(f"Expected a pandas Series of daily values; got {describe(series)}.")
+        raise CqlabInputError(_say(f"Expected a pandas Series of daily values; got {describe(series)}.",
+                                   f"需要一个按日取值的 pandas Series;收到的是 {describe(series)}。"))
     if not isinstance(series.index, pd.DatetimeIndex):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "The series needs a date index (a pandas DatetimeIndex), e.g. from pd.date_range; "
-            f"its index is a {type(series.index).__name__}."
-        )
+            f"its index is a {type(series.index).__name__}.",
+            "序列需要日期索引(pandas DatetimeIndex),例如用 pd.date_range 生成;"
+            f"它的索引是 {type(series.index).__name__}。"))
+    if series.empty:
+        raise CqlabInputError(_say("The daily series is empty (no days).", "按日序列是空的(没有任何一天)。"))
+    try:
+        values = series.to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise CqlabInputError(_say(f"The daily series must hold numbers; it holds {describe(list(series[:3]))}.",
+                                   f"按日序列必须是数字;现在是 {describe(list(series[:3]))}。")) from None
+    bad = ~np.isfinite(values)
+    if bad.any() or series.index.hasnans:
+        day = series.index[bad][0].date() if bad.any() else "NaT"
+        raise CqlabInputError(_say(
+            f"The daily series holds a missing or infinite value (on {day}); drop or fill that day first.",
+            f"按日序列含有缺失值或无穷大({day});请先删除或填补那一天。"))
     return series
 
 
+def _dates(dates, name: str = "dates") -> pd.DatetimeIndex:
+    """Dates (a list, an index, a Series of dates or date texts) as a DatetimeIndex without gaps."""
+    if isinstance(dates, (str, bytes, dict)) or not hasattr(dates, "__iter__") or hasattr(dates, "columns"):
+        raise CqlabInputError(_say(f"{name} must be a list of dates, e.g. pd.date_range('2024-01-01', periods=3); "
+                                   f"got {describe(dates)}.",
+                                   f"{name} 必须是一组日期,例如 pd.date_range('2024-01-01', periods=3);"
+                                   f"收到的是 {describe(dates)}。"))
+    try:
+        index = pd.DatetimeIndex(dates)
+    except (TypeError, ValueError, OverflowError):
+        raise CqlabInputError(_say(f"{name} must hold dates; got {describe(dates)}.",
+                                   f"{name} 必须是日期;收到的是 {describe(dates)}。")) from None
+    if index.hasnans:
+        raise CqlabInputError(_say(f"{name} holds a missing date (NaT); got {describe(dates)}.",
+                                   f"{name} 含有缺失的日期(NaT);收到的是 {describe(dates)}。"))
+    return index
+
+
+def _date(value, name: str, example: str = "2024-05-13") -> pd.Timestamp:
+    """One date: a text such as '2024-05-13', a datetime or a pandas Timestamp."""
+    import datetime
+    import re
+
+    # text must spell the date out ('2024-05-13'): pandas would read 'August' as a day of this year
+    if not isinstance(value, (str, datetime.date, np.datetime64)) or (
+            isinstance(value, str) and not re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value)):
+        raise CqlabInputError(_say(f"{name} must be a date such as '{example}'; got {describe(value)}.",
+                                   f"{name} 必须是日期,例如 '{example}';收到的是 {describe(value)}。"))
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError, OverflowError):
+        stamp = pd.NaT
+    if stamp is pd.NaT or pd.isna(stamp):
+        raise CqlabInputError(_say(f"{name} must be a date such as '{example}'; got {describe(value)}.",
+                                   f"{name} 必须是日期,例如 '{example}';收到的是 {describe(value)}。"))
+    return stamp
+
+
 def xun_start(dates) -> pd.DatetimeIndex:
-    """Return the first day of the 旬 (xún) that each date falls in: the 1st, 11th or 21st."""
-    dates = pd.DatetimeIndex(dates)
+    """Return the first day of the 旬 (xún) that each date falls in: the 1st, 11th or 21st.
+
+    ``dates`` is a list or index of dates (or date texts).
+    """
+    dates = _dates(dates)
     day = np.where(dates.day <= 10, 1, np.where(dates.day <= 20, 11, 21))
     return pd.DatetimeIndex(pd.to_datetime({"year": dates.year, "month": dates.month, "day": day}))
 
@@ -125,8 +191,16 @@ def to_xun(series: pd.Series, how: str = "mean") -> pd.Series:
 
 
 def xun_end(starts) -> pd.DatetimeIndex:
-    """Return the last day of the 旬 that begins on each of ``starts`` (the 10th, 20th or month end)."""
-    starts = pd.DatetimeIndex(starts)
+    """Return the last day of the 旬 that begins on each of ``starts`` (the 10th, 20th or month end).
+
+    ``starts`` is a list or index of dates, each the 1st, 11th or 21st of a month.
+    """
+    starts = _dates(starts, "starts")
+    if not starts.isin(xun_start(starts)).all():
+        wrong = starts[~starts.isin(xun_start(starts))][0]
+        raise CqlabInputError(_say(
+            f"starts must be first days of a 旬 (the 1st, 11th or 21st); {wrong.date()} is not.",
+            f"starts 必须是旬的第一天(1日、11日或21日);{wrong.date()} 不是。"))
     month_end = starts + pd.offsets.MonthEnd(0)
     return pd.DatetimeIndex(np.where(starts.day == 21, month_end, starts + pd.Timedelta(days=9)))
 
@@ -210,7 +284,8 @@ def _date_in_year(year: int, month_day: str, name: str) -> pd.Timestamp:
             raise ValueError
         return pd.Timestamp(f"{year}-{month_day}")
     except ValueError:
-        raise CqlabInputError(f"{name} must be a month-day like '05-13'; got {describe(month_day)}.") from None
+        raise CqlabInputError(_say(f"{name} must be a month-day like '05-13'; got {describe(month_day)}.",
+                                   f"{name} 必须是“月-日”,例如 '05-13';收到的是 {describe(month_day)}。")) from None
 
 
 def flag_periods(table: pd.DataFrame, baseline: float, noise: float, z: float = 2.0) -> pd.DataFrame:
@@ -222,12 +297,26 @@ def flag_periods(table: pd.DataFrame, baseline: float, noise: float, z: float = 
     copy with ``threshold``, ``deviation`` and ``flag`` columns.
     """
     if not isinstance(table, pd.DataFrame):
-        raise CqlabInputError(f"Expected a table (DataFrame) of periods, as toolkit.periods returns; got {describe(table)}.")
+        raise CqlabInputError(_say(
+            f"Expected a table (DataFrame) of periods, as toolkit.periods returns; got {describe(table)}.",
+            f"需要一张时期表(DataFrame),即 toolkit.periods 的返回值;收到的是 {describe(table)}。"))
     if not {"mean", "days"} <= set(table.columns):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "Expected a table of periods with columns 'mean' and 'days' (as toolkit.periods returns); "
-            f"its columns are {', '.join(map(str, table.columns))}."
-        )
+            f"its columns are {', '.join(map(str, table.columns))}.",
+            "需要一张含 'mean' 和 'days' 列的时期表(即 toolkit.periods 的返回值);"
+            f"它的列是 {', '.join(map(str, table.columns))}。"))
+    expect_table(table, "The table of periods", ("mean", "days"), "toolkit.periods(series, 'month')")
+    try:
+        means, days = table["mean"].to_numpy(dtype=float), table["days"].to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        means, days = np.array([np.nan]), np.array([np.nan])
+    if not (np.isfinite(means).all() and np.isfinite(days).all() and (days >= 1).all()):
+        raise CqlabInputError(_say(
+            "The table of periods must hold finite means and at least 1 day in every period; "
+            f"got means {describe(list(table['mean'][:3]))} and days {describe(list(table['days'][:3]))}.",
+            "时期表的每个时期都必须有有限的均值且至少 1 天;"
+            f"收到的均值为 {describe(list(table['mean'][:3]))},天数为 {describe(list(table['days'][:3]))}。"))
     baseline = expect_number(baseline, "baseline")
     noise = expect_number(noise, "noise (standard deviation)", minimum=0)
     z = expect_number(z, "z (standard errors for a flag)", minimum=0, allow_min=False)
@@ -261,9 +350,10 @@ def cadence_report(
     the threshold grows with the noise.
     """
     table = periods(series, cadence)
-    shock_from = pd.Timestamp(shock_start)
-    shock_to = shock_from + pd.Timedelta(days=int(shock_days) - 1)
-    step_from = pd.Timestamp(step_start)
+    shock_from = _date(shock_start, "shock_start")
+    shock_days = expect_count(shock_days, "shock_days", minimum=0, maximum=366)
+    shock_to = shock_from + pd.Timedelta(days=shock_days - 1)
+    step_from = _date(step_start, "step_start", "2024-08-05")
     table = flag_periods(table, baseline, noise, z)
     touches_shock = (table["start"] <= shock_to) & (table["end"] >= shock_from)
     overlaps = touches_shock & (table["end"] < step_from)
@@ -326,10 +416,10 @@ def cadence_summary(**settings) -> pd.DataFrame:
     """
     unknown = set(settings) - set(CADENCE_DEFAULTS) - {"z"}
     if unknown:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"Unknown setting(s) {', '.join(sorted(unknown))}; expected some of "
-            f"{', '.join([*CADENCE_DEFAULTS, 'z'])}."
-        )
+            f"{', '.join([*CADENCE_DEFAULTS, 'z'])}.",
+            f"未知的设置 {', '.join(sorted(unknown))};应为以下之一:{', '.join([*CADENCE_DEFAULTS, 'z'])}。"))
     settings = {**CADENCE_DEFAULTS, **settings}
     rows = []
     for cadence in CADENCES:
@@ -385,15 +475,28 @@ def simulate_firms(n: int = 60, seed: int = 7) -> pd.DataFrame:
 def per_mu(firms: pd.DataFrame) -> pd.DataFrame:
     """Add ``output_per_mu`` and ``tax_per_mu`` (万元 per mu) to a table with land_mu, output, tax."""
     if not isinstance(firms, pd.DataFrame):
-        raise CqlabInputError(f"Expected a table (DataFrame) of firms; got {describe(firms)}.")
+        raise CqlabInputError(_say(f"Expected a table (DataFrame) of firms; got {describe(firms)}.",
+                                   f"需要一张企业表(DataFrame);收到的是 {describe(firms)}。"))
     needed = ["land_mu", "output", "tax"]
     missing = [c for c in needed if c not in firms.columns]
     if missing:
-        raise CqlabInputError(
-            f"The firms table needs columns {', '.join(needed)}; missing: {', '.join(missing)}."
-        )
+        raise CqlabInputError(_say(
+            f"The firms table needs columns {', '.join(needed)}; missing: {', '.join(missing)}.",
+            f"企业表需要列 {', '.join(needed)};缺少:{', '.join(missing)}。"))
+    expect_table(firms, "The firms table", needed, "toolkit.simulate_firms()")
+    for column in needed:
+        try:
+            values = firms[column].to_numpy(dtype=float)
+        except (TypeError, ValueError):
+            values = np.array([np.nan])
+        if not np.isfinite(values).all():
+            raise CqlabInputError(_say(
+                f"The column {column} of the firms table must hold finite numbers; it holds "
+                f"{describe(list(firms[column][:3]))} (a missing or infinite value somewhere).",
+                f"企业表的 {column} 列必须是有限的数字;现在是 {describe(list(firms[column][:3]))}(某处有缺失值或无穷大)。"))
     if (firms["land_mu"] <= 0).any():
-        raise CqlabInputError("Every firm's land (land_mu) must be greater than 0 mu.")
+        raise CqlabInputError(_say("Every firm's land (land_mu) must be greater than 0 mu.",
+                                   "每家企业的用地(land_mu)都必须大于 0 亩。"))
     table = firms.copy()
     table["output_per_mu"] = table["output"] / table["land_mu"]
     table["tax_per_mu"] = table["tax"] / table["land_mu"]
@@ -412,24 +515,35 @@ def score(firms: pd.DataFrame, tax_weight: float = 0.0) -> pd.Series:
 
 
 def check_cutoffs(d_below: float, c_below: float, b_below: float) -> tuple[float, float, float]:
-    """Check percentile cut-offs (0-100): D below the first, C below the second, B below the third."""
+    """Check percentile cut-offs (0-100): D below the first, C below the second, B below the third.
+
+    Cut-offs that all lie in (0, 1] look like fractions (0.1 for the 10th percentile): a CqlabWarning says so.
+    """
+    import warnings
+
     d = expect_number(d_below, "cut-off for D (percentile)", minimum=0, maximum=100)
     c = expect_number(c_below, "cut-off for C (percentile)", minimum=0, maximum=100)
     b = expect_number(b_below, "cut-off for B (percentile)", minimum=0, maximum=100)
     if not d <= c <= b:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "The cut-offs must rise from D to C to B (D <= C <= B); "
-            f"got D below {d:g}, C below {c:g}, B below {b:g}."
-        )
+            f"got D below {d:g}, C below {c:g}, B below {b:g}.",
+            f"分界点必须从 D 到 C 到 B 递增(D <= C <= B);收到的是 D 低于 {d:g}、C 低于 {c:g}、B 低于 {b:g}。"))
+    if 0 < b <= 1:
+        warnings.warn(_say(
+            f"The cut-offs {d:g}, {c:g}, {b:g} look like fractions: they are percentiles (0-100), so 0.7 means the "
+            "0.7th percentile, not the 70th. Multiply by 100 if you meant fractions.",
+            f"分界点 {d:g}、{c:g}、{b:g} 看起来是小数:它们是百分位(0-100),0.7 表示第 0.7 个百分位,不是第 70 个。"
+            "如果你给的是小数,请乘以 100。"), CqlabWarning, stacklevel=3)
     return d, c, b
 
 
 def _cutoffs(cutoffs) -> tuple[float, float, float]:
     """Check ``cutoffs``: three percentiles (D, C, B) in rising order."""
     if isinstance(cutoffs, (str, bytes, dict)) or not hasattr(cutoffs, "__len__") or len(cutoffs) != 3:
-        raise CqlabInputError(
-            f"cutoffs must be three percentiles (for D, C and B), e.g. (10, 40, 70); got {describe(cutoffs)}."
-        )
+        raise CqlabInputError(_say(
+            f"cutoffs must be three percentiles (for D, C and B), e.g. (10, 40, 70); got {describe(cutoffs)}.",
+            f"cutoffs 必须是三个百分位(D、C、B 各一个),例如 (10, 40, 70);收到的是 {describe(cutoffs)}。"))
     return check_cutoffs(*cutoffs)
 
 
@@ -498,33 +612,61 @@ def check_transition_matrix(matrix, states=None) -> np.ndarray:
 
     The message names the first row that fails and by how much, e.g. "row 规上企业 sums to 1.1".
     """
+    if isinstance(matrix, (str, bytes, dict, bool)):
+        raise CqlabInputError(_say(f"A transition matrix must be a table of numbers; got {describe(matrix)}.",
+                                   f"转移矩阵必须是一张数字表;收到的是 {describe(matrix)}。"))
     try:
         array = np.array(matrix, dtype=float)
-    except (TypeError, ValueError):
-        raise CqlabInputError(f"A transition matrix must be a table of numbers; got {describe(matrix)}.") from None
+    except (TypeError, ValueError, OverflowError):
+        raise CqlabInputError(_say(f"A transition matrix must be a table of numbers; got {describe(matrix)}.",
+                                   f"转移矩阵必须是一张数字表;收到的是 {describe(matrix)}。")) from None
     if array.ndim != 2 or array.shape[0] != array.shape[1] or array.shape[0] == 0:
-        raise CqlabInputError(
-            f"A transition matrix must be square (as many columns as rows); got shape {array.shape}."
-        )
-    names = list(states) if states is not None else [str(i) for i in range(array.shape[0])]
+        raise CqlabInputError(_say(
+            f"A transition matrix must be square (as many columns as rows); got shape {array.shape} ({describe(matrix)}).",
+            f"转移矩阵必须是方阵(列数等于行数);收到的形状为 {array.shape}({describe(matrix)})。"))
+    if array.shape[0] > 1000:
+        raise CqlabInputError(_say(f"A transition matrix may have at most 1000 states; got {array.shape[0]}.",
+                                   f"转移矩阵最多 1000 个状态;收到的是 {array.shape[0]} 个。"))
+    if states is None:
+        names = [str(i) for i in range(array.shape[0])]
+    else:
+        names = [str(expect_text(s, f"state name {k + 1}", "规上企业"))
+                 for k, s in enumerate(expect_list(states, "states (state names)", "['小微企业', '规上企业']"))]
     if len(names) != array.shape[0]:
-        raise CqlabInputError(f"Expected {array.shape[0]} state names; got {len(names)}.")
+        raise CqlabInputError(_say(f"Expected {array.shape[0]} state names; got {len(names)}.",
+                                   f"需要 {array.shape[0]} 个状态名称;收到 {len(names)} 个。"))
     if not np.isfinite(array).all():
-        raise CqlabInputError("A transition matrix must hold finite numbers (no NaN or infinity).")
+        raise CqlabInputError(_say("A transition matrix must hold finite numbers (no NaN or infinity).",
+                                   "转移矩阵必须是有限的数字(不能有 NaN 或无穷大)。"))
     if (array < 0).any() or (array > 1).any():
         i, j = np.argwhere((array < 0) | (array > 1))[0]
-        raise CqlabInputError(
-            f"Probabilities must lie between 0 and 1; row {names[i]}, column {names[j]} holds {array[i, j]:g}."
-        )
+        raise CqlabInputError(_say(
+            f"Probabilities must lie between 0 and 1; row {names[i]}, column {names[j]} holds {array[i, j]:g}.",
+            f"概率必须介于 0 和 1 之间;第 {names[i]} 行、第 {names[j]} 列为 {array[i, j]:g}。"))
     sums = array.sum(axis=1)
     bad = np.flatnonzero(np.abs(sums - 1) > 1e-6)
     if len(bad):
         i = bad[0]
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"Each row of a transition matrix must sum to 1 (a firm goes somewhere each year); "
-            f"row {names[i]} sums to {sums[i]:.4g}."
-        )
+            f"row {names[i]} sums to {sums[i]:.4g}.",
+            f"转移矩阵的每一行之和都必须为 1(企业每年总要去某个状态);第 {names[i]} 行之和为 {sums[i]:.4g}。"))
     return array
+
+
+def _states(states, size: int, name: str = "transient") -> list[int]:
+    """Check a non-empty list of distinct state indices, each 0..size-1; return it as ints."""
+    items = expect_list(states, f"{name} (state indices)", "[0, 1, 2]")
+    if isinstance(states, range):
+        items = list(states)
+    indices = [expect_count(s, f"{name} state", minimum=0, maximum=size - 1) for s in items]
+    if not indices:
+        raise CqlabInputError(_say(f"{name} must list at least one state index; got {describe(states)}.",
+                                   f"{name} 至少要列出一个状态编号;收到的是 {describe(states)}。"))
+    if len(set(indices)) != len(indices):
+        raise CqlabInputError(_say(f"{name} lists a state twice; got {indices}.",
+                                   f"{name} 中有重复的状态;收到的是 {indices}。"))
+    return indices
 
 
 def ladder_matrix(up, down, exits=None) -> np.ndarray:
@@ -538,16 +680,21 @@ def ladder_matrix(up, down, exits=None) -> np.ndarray:
     """
     up = expect_list(up, "up (probabilities per rung)", "[0.3, 0.2, 0.1]")
     down = expect_list(down, "down (probabilities per rung)", "[0, 0.05, 0.05]")
+    if len(up) > 1000:
+        raise CqlabInputError(_say(f"A ladder may have at most 1000 rungs; got {len(up)} up probabilities.",
+                                   f"阶梯最多 1000 级;收到 {len(up)} 个上升概率。"))
     up = [expect_number(p, f"up probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(up)]
     down = [
         expect_number(p, f"down probability of rung {i + 1}", minimum=0, maximum=1) for i, p in enumerate(down)
     ]
     if len(up) != len(down) or not up:
-        raise CqlabInputError(
-            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)} (up={up}, down={down})."
-        )
+        raise CqlabInputError(_say(
+            f"Give one up and one down probability per rung below the top; got {len(up)} and {len(down)} (up={up}, down={down}).",
+            f"顶级以下每一级都要给一个上升概率和一个下降概率;收到 {len(up)} 个和 {len(down)} 个(up={up},down={down})。"))
     if down[0] != 0:
-        raise CqlabInputError(f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.")
+        raise CqlabInputError(_say(
+            f"The bottom rung cannot fall further: its down probability must be 0; got {down[0]:g}.",
+            f"最低一级不能再往下掉:它的下降概率必须为 0;收到的是 {down[0]:g}。"))
     if exits is None:
         leave = [0.0] * len(up)
     else:
@@ -555,19 +702,19 @@ def ladder_matrix(up, down, exits=None) -> np.ndarray:
         leave = [expect_number(p, f"exit probability of rung {i + 1}", minimum=0, maximum=1)
                  for i, p in enumerate(leave)]
         if len(leave) != len(up):
-            raise CqlabInputError(
-                f"Give one exit probability per rung below the top, as many as up ({len(up)}); got {len(leave)}."
-            )
+            raise CqlabInputError(_say(
+                f"Give one exit probability per rung below the top, as many as up ({len(up)}); got {len(leave)}.",
+                f"顶级以下每一级都要给一个退出概率,与 up 一样多({len(up)} 个);收到 {len(leave)} 个。"))
     rungs = len(up) + 1
     size = rungs + (exits is not None)
     matrix = np.zeros((size, size))
     for i, (u, d, e) in enumerate(zip(up, down, leave)):
         if u + d + e > 1 + ROW_TOLERANCE:
             parts = f"up ({u:g}) plus down ({d:g})" + (f" plus exit ({e:g})" if exits is not None else "")
-            raise CqlabInputError(
+            raise CqlabInputError(_say(
                 f"On rung {i + 1}, {parts} is {u + d + e:g}, more than 1, so the row "
-                "cannot sum to 1 (staying would be negative). Lower one of them."
-            )
+                "cannot sum to 1 (staying would be negative). Lower one of them.",
+                f"第 {i + 1} 级上,{parts} 为 {u + d + e:g},大于 1,这一行之和不可能为 1(停留概率会为负)。请调低其中一个。"))
         matrix[i, i + 1] = u
         if i > 0:
             matrix[i, i - 1] = d
@@ -587,14 +734,14 @@ def fundamental_matrix(matrix, transient) -> np.ndarray:
     (I - Q is singular: absorption is not certain).
     """
     array = check_transition_matrix(matrix)
-    transient = list(transient)
+    transient = _states(transient, len(array))
     q = array[np.ix_(transient, transient)]
     identity = np.eye(len(transient))
     if not _all_can_leave(array, transient):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "Some rung can never be left (its firms stay forever), so the expected time to climb is "
-            "infinite. Give every rung below the top a chance to move up."
-        )
+            "infinite. Give every rung below the top a chance to move up.",
+            "某一级永远无法离开(其企业永远停留),因此攀升的期望时间为无穷大。请给顶级以下每一级一个上升的机会。"))
     return np.linalg.inv(identity - q)
 
 
@@ -641,8 +788,11 @@ def absorption_probabilities(matrix, transient) -> np.ndarray:
     are absorbing, in their order in the matrix. Each row of B sums to one.
     """
     array = check_transition_matrix(matrix)
-    transient = list(transient)
+    transient = _states(transient, len(array))
     absorbing = [j for j in range(len(array)) if j not in transient]
+    if not absorbing:
+        raise CqlabInputError(_say(f"Some state must be absorbing: transient lists all {len(array)} states.",
+                                   f"必须有吸收状态:transient 列出了全部 {len(array)} 个状态。"))
     n = fundamental_matrix(array, transient)
     return n @ array[np.ix_(transient, absorbing)]
 
@@ -655,11 +805,13 @@ def expected_years_given_absorbed(matrix, transient, target: int) -> np.ndarray:
     target] = N[i, j] * b_j by the Markov property, summed over j. NaN where b_i = 0.
     """
     array = check_transition_matrix(matrix)
-    transient = list(transient)
+    transient = _states(transient, len(array))
     absorbing = [j for j in range(len(array)) if j not in transient]
     target = int(expect_number(target, "target state", minimum=0, maximum=len(array) - 1, integer=True))
     if target not in absorbing:
-        raise CqlabInputError(f"The target state must be absorbing (not one of the transient states {transient}); got {target}.")
+        raise CqlabInputError(_say(
+            f"The target state must be absorbing (not one of the transient states {transient}); got {target}.",
+            f"目标状态必须是吸收状态(不能是暂态 {transient} 之一);收到的是 {target}。"))
     n = fundamental_matrix(array, transient)
     b = (n @ array[np.ix_(transient, absorbing)])[:, absorbing.index(target)]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -734,17 +886,31 @@ def firm_counts(macro: pd.DataFrame, indicators=None) -> pd.DataFrame:
     """
     from cqlab.units import scale_of
 
-    indicators = list(COUNT_INDICATORS) if indicators is None else list(indicators)
+    if indicators is None:
+        indicators = list(COUNT_INDICATORS)
+    else:
+        indicators = [expect_text(i, "indicator", "high-tech enterprises")
+                      for i in expect_list(indicators, "indicators", "['high-tech enterprises']")]
+        if not indicators:
+            raise CqlabInputError(_say("indicators must list at least one indicator (or be None for all); got [].",
+                                       "indicators 至少要列出一个指标(或用 None 表示全部);收到的是 []。"))
     needed = {"indicator", "year", "value", "unit", "period_type", "value_qualifier", "source"}
     if not isinstance(macro, pd.DataFrame) or not needed <= set(macro.columns):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "Expected the 'macro' dataset (a table with columns "
-            f"{', '.join(sorted(needed))}); got {describe(macro)}."
-        )
-    known = set(macro["indicator"])
+            f"{', '.join(sorted(needed))}); got {describe(macro)}.",
+            f"需要 'macro' 数据集(含列 {', '.join(sorted(needed))} 的表格);收到的是 {describe(macro)}。"))
+    expect_table(macro, "The macro table", sorted(needed), "data.load('macro')")
+    known = set(macro["indicator"].dropna().astype(str))
     for name in indicators:
         expect_choice(name, "indicator", sorted(known))
     rows = macro[macro["indicator"].isin(indicators)].copy()
+    rows = rows[rows["year"].notna()]
+    for value, unit, year in zip(rows["value"], rows["unit"], rows["year"]):
+        expect_number(value, f"the firm count of {year:g} in the macro table")
+        if not isinstance(unit, str):
+            raise CqlabInputError(_say(f"The unit of the firm count of {year:g} must be text; got {describe(unit)}.",
+                                       f"{year:g} 年企业数的单位必须是文本;收到的是 {describe(unit)}。"))
     rows["firms"] = [  # rounded to whole firms: 3.69 万家 is 36900 firms, not 36900.000000000004
         round(float(v) * scale_of(str(u).removesuffix("家"))) for v, u in zip(rows["value"], rows["unit"])
     ]
