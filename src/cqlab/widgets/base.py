@@ -81,6 +81,21 @@ def _choice(value, name: str, values):
     return expect_choice(value, name, values)
 
 
+def expect_result(result, name: str, kind=None, keys=(), example: str = ""):
+    """Check what a drawing helper is given to draw: an instance of ``kind`` (a model's result class) or a
+    dict with ``keys`` (a widget's ``result``); return it. Anything else gets cqlab's message, not an
+    AttributeError from deep inside matplotlib."""
+    ok = isinstance(result, kind) if kind is not None else (
+        isinstance(result, dict) and all(k in result for k in keys))
+    if not ok:
+        what = kind.__name__ if kind is not None else "a dict with " + ", ".join(map(repr, keys))
+        hint = f", e.g. {example}" if example else ""
+        hint_zh = f"(例如 {example})" if example else ""
+        raise CqlabInputError(_say(f"{name} must be {what}{hint}; got {describe(result)}.",
+                                   f"{name} 必须是 {what}{hint_zh};收到的是 {describe(result)}。"))
+    return result
+
+
 def control_name(key: str, control) -> str:
     """How a message names a control: its key in ``widget.controls`` and, if it has one, its description."""
     description = str(getattr(control, "description", "") or "").strip()
