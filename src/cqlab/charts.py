@@ -222,7 +222,7 @@ def show_png(png: bytes, alt: str) -> None:
 
     from cqlab.errors import CqlabInputError, _say, describe, expect_text
 
-    if not isinstance(png, (bytes, bytearray)) or not bytes(png[:8]) == b"\x89PNG\r\n\x1a\n":
+    if not isinstance(png, (bytes, bytearray, memoryview)) or not bytes(png[:8]) == b"\x89PNG\r\n\x1a\n":
         raise CqlabInputError(_say(f"png must be the bytes of a PNG image, e.g. figure_png(figure); got {describe(png)}.",
                                    f"png 必须是 PNG 图像的字节,例如 figure_png(figure);收到的是 {describe(png)}。"))
     expect_text(alt, "alt (the chart's description)", "GDP by year")
