@@ -91,3 +91,16 @@ def test_every_chart_text_is_at_least_the_minimum_size(widget_class):
              if t.get_text() and t.get_visible() and t.get_fontsize() < MIN_TEXT_PT]
     assert not small, f"text under {MIN_TEXT_PT} pt in {widget_class.__name__}: {small[:5]}"
     assert widget.figure.dpi * MIN_TEXT_PT / 72 >= 13.5  # a 14 px font: capitals about 10 px tall
+
+
+def test_show_png_takes_a_widgets_image_value_and_refuses_text():
+    """A widget's Image holds its PNG as a memoryview (show_static passes it on); text is refused."""
+    import pytest
+
+    from cqlab import charts
+    from cqlab.errors import CqlabInputError
+
+    png = charts.figure_png(charts.new_figure()[0])
+    charts.show_png(memoryview(png), "alt")
+    with pytest.raises(CqlabInputError, match="png must be the bytes of a PNG image"):
+        charts.show_png("abc", "alt")

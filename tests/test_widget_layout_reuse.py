@@ -48,7 +48,9 @@ def _moves(control):
         values = [o[1] if isinstance(o, tuple) else o for o in options]
         return values[1:4] + values[:1]
     low, high = control.min, control.max
-    return [low + (high - low) * f for f in (0.1, 0.35, 0.6, 0.9)]
+    moves = [low + (high - low) * f for f in (0.1, 0.35, 0.6, 0.9)]
+    # an integer slider refuses 2025.1 (cqlab's message) rather than cutting it to 2025 without a word
+    return [round(v) for v in moves] if isinstance(control.value, int) else moves
 
 
 @pytest.mark.parametrize("cls", list(_widget_classes()))

@@ -170,3 +170,19 @@ def test_every_widget_draws_in_chinese_without_missing_glyphs():
 
     assert "<th>频率</th>" in tables.to_html(table, labels=SUMMARY_LABELS)
     assert isinstance(table, pd.DataFrame)
+
+
+def test_controls_refuse_bad_values_in_cqlabs_words_and_keep_their_value():
+    """A slider set beyond its range, to text or to a fraction on an integer slider is refused, not clamped."""
+    from cqlab.errors import CqlabInputError
+
+    w = CadenceWidget()
+    for control, value, message in (("noise", 50, "at most 12"), ("noise", "3", "must be a number"),
+                                    ("shock_days", 2.5, "whole number"), ("cadence", "Week", "got 'Week'"),
+                                    ("cadence", None, "got None")):
+        before = w.controls[control].value
+        with pytest.raises(CqlabInputError, match=message):
+            w.controls[control].value = value
+        assert w.controls[control].value == before
+    w.controls["noise"].value = 6.0  # a good value still works
+    assert w.result is not None and w.error is None

@@ -81,9 +81,58 @@ def use_house_style() -> None:
 use_house_style()
 
 
-def new_figure(nrows: int = 1, ncols: int = 1, figsize=(7.5, 4.2)):
-    """Return (figure, axes) without touching pyplot's global state (no figure piles up)."""
+def _expect_figure(figure, name: str = "figure"):
+    """Check that ``figure`` is a matplotlib Figure (e.g. from new_figure()); return it."""
     from matplotlib.figure import Figure
+
+    if not isinstance(figure, Figure):
+        from cqlab.errors import CqlabInputError, _say, describe
+
+        raise CqlabInputError(_say(
+            f"{name} must be a matplotlib figure, e.g. the first of figure, axes = new_figure(); got {describe(figure)}.",
+            f"{name} 必须是 matplotlib 图形,例如 figure, axes = new_figure() 中的 figure;收到的是 {describe(figure)}。"))
+    return figure
+
+
+def _expect_axes(axes, name: str = "axes", count: int = 1):
+    """Check that ``axes`` is one matplotlib Axes (``count`` 1) or a sequence of ``count`` of them; return it."""
+    from matplotlib.axes import Axes
+
+    ok = isinstance(axes, Axes) if count == 1 else (
+        hasattr(axes, "__len__") and not isinstance(axes, (str, bytes, dict)) and len(axes) == count
+        and all(isinstance(a, Axes) for a in axes))
+    if not ok:
+        from cqlab.errors import CqlabInputError, _say, describe
+
+        what = "one matplotlib axes" if count == 1 else f"{count} matplotlib axes side by side"
+        what_zh = "一个 matplotlib 坐标轴" if count == 1 else f"{count} 个并排的 matplotlib 坐标轴"
+        example = "new_figure()" if count == 1 else f"new_figure(1, {count})"
+        raise CqlabInputError(_say(f"{name} must be {what}, e.g. from figure, axes = {example}; got {describe(axes)}.",
+                                   f"{name} 必须是{what_zh},例如 figure, axes = {example};收到的是 {describe(axes)}。"))
+    return axes
+
+
+#: The largest grid of panels and the largest figure (inches) a chart may ask for.
+MAX_PANELS, MAX_INCHES = 6, 40.0
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, figsize=(7.5, 4.2)):
+    """Return (figure, axes) without touching pyplot's global state (no figure piles up).
+
+    ``nrows`` and ``ncols``: whole numbers 1-6; ``figsize``: (width, height) in inches, each above 0 and
+    at most 40.
+    """
+    from matplotlib.figure import Figure
+
+    from cqlab.errors import CqlabInputError, _say, describe, expect_count, expect_number
+
+    nrows = expect_count(nrows, "nrows", minimum=1, maximum=MAX_PANELS)
+    ncols = expect_count(ncols, "ncols", minimum=1, maximum=MAX_PANELS)
+    if isinstance(figsize, (str, bytes, dict)) or not hasattr(figsize, "__len__") or len(figsize) != 2:
+        raise CqlabInputError(_say(f"figsize must be (width, height) in inches, e.g. (7.5, 4.2); got {describe(figsize)}.",
+                                   f"figsize 必须是(宽, 高),单位英寸,例如 (7.5, 4.2);收到的是 {describe(figsize)}。"))
+    figsize = tuple(expect_number(v, f"figsize {part}", minimum=0, allow_min=False, maximum=MAX_INCHES)
+                    for v, part in zip(figsize, ("width", "height")))
 
     figure = Figure(figsize=figsize, layout="constrained")
     axes = figure.subplots(nrows, ncols, squeeze=True)
@@ -91,7 +140,11 @@ def new_figure(nrows: int = 1, ncols: int = 1, figsize=(7.5, 4.2)):
 
 
 def source_note(figure, text: str) -> None:
-    """Write a source line under a chart, e.g. the dataset citation or 'simulated data'."""
+    """Write a source line (text) under a chart (a matplotlib figure), e.g. the dataset citation or 'simulated data'."""
+    from cqlab.errors import expect_text
+
+    _expect_figure(figure)
+    text = expect_text(text, "text (the source note)", "datasets/macro.csv")
     prefix = label("Source: ", "来源:")
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
@@ -115,8 +168,13 @@ MIN_TEXT_PT = 10.0
 
 
 def enforce_min_text_size(figure, minimum: float = MIN_TEXT_PT) -> None:
-    """Raise every text of ``figure`` smaller than ``minimum`` points to it (one rule, not per chart)."""
+    """Raise every text of ``figure`` smaller than ``minimum`` points (1-72) to it (one rule, not per chart)."""
     from matplotlib.text import Text
+
+    from cqlab.errors import expect_number
+
+    _expect_figure(figure)
+    minimum = expect_number(minimum, "minimum (points)", minimum=1, maximum=72)
 
     for text in figure.findobj(Text):
         if text.get_text() and text.get_fontsize() < minimum:
@@ -133,6 +191,7 @@ def figure_png(figure) -> bytes:
     from matplotlib import image
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    _expect_figure(figure)
     enforce_min_text_size(figure)
     canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
     canvas.draw()  # runs the layout engine and paints
@@ -144,6 +203,10 @@ def figure_png(figure) -> bytes:
 
 def show(figure, alt: str) -> None:
     """Display a figure as a static PNG with alt text, so it reads without a running kernel."""
+    from cqlab.errors import expect_text
+
+    _expect_figure(figure)
+    expect_text(alt, "alt (the chart's description)", "GDP by year")
     show_png(figure_png(figure), alt)
 
 
@@ -156,6 +219,13 @@ def show_png(png: bytes, alt: str) -> None:
     import base64
 
     from IPython.display import display
+
+    from cqlab.errors import CqlabInputError, _say, describe, expect_text
+
+    if not isinstance(png, (bytes, bytearray, memoryview)) or not bytes(png[:8]) == b"\x89PNG\r\n\x1a\n":
+        raise CqlabInputError(_say(f"png must be the bytes of a PNG image, e.g. figure_png(figure); got {describe(png)}.",
+                                   f"png 必须是 PNG 图像的字节,例如 figure_png(figure);收到的是 {describe(png)}。"))
+    expect_text(alt, "alt (the chart's description)", "GDP by year")
 
     bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"[chart] {alt}"}
     display(bundle, raw=True, metadata={"image/png": {"alt": alt}})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cqlab.errors import CqlabInputError, describe, expect_choice
+from cqlab.errors import CqlabInputError, _say, describe, expect_choice, expect_text
 
 COLUMNS = ["term_zh", "pinyin", "term_en", "definition", "lesson"]
 
@@ -98,7 +98,8 @@ def search(query: str, lesson: str | None = None):
     given, is a lesson number such as 4 or '04' that has glossary terms.
     """
     if not isinstance(query, str):
-        raise CqlabInputError(f"A glossary search needs text, e.g. '新质' or 'cluster'; got {describe(query)}.")
+        raise CqlabInputError(_say(f"A glossary search needs text, e.g. '新质' or 'cluster'; got {describe(query)}.",
+                                   f"词汇表搜索需要文本,例如 '新质' 或 'cluster';收到的是 {describe(query)}。"))
     table = terms()
     if lesson is not None:
         lessons = sorted(set(table["lesson"].dropna().astype(str)))
@@ -120,14 +121,19 @@ def search(query: str, lesson: str | None = None):
 
 def lookup(term: str):
     """Return the one glossary row for an exact Chinese or English term (a pandas Series)."""
-    table = terms()
     if not isinstance(term, str):
-        raise CqlabInputError(f"A glossary term must be text; got {describe(term)}.")
+        raise CqlabInputError(_say(f"A glossary term must be text; got {describe(term)}.",
+                                   f"词汇表词条必须是文本;收到的是 {describe(term)}。"))
+    table = terms()
     match = table[(table["term_zh"] == term.strip()) | (table["term_en"].str.lower() == term.strip().lower())]
     if match.empty:
         close = search(term)
-        hint = f" Terms that contain it: {', '.join(close['term_zh'].head(5))}." if len(close) else ""
-        raise CqlabInputError(f"'{term}' is not in the glossary.{hint} Try cqlab.glossary.search('{term}').")
+        found = ", ".join(close["term_zh"].head(5))
+        raise CqlabInputError(_say(
+            f"'{term}' is not in the glossary.{f' Terms that contain it: {found}.' if found else ''} "
+            f"Try cqlab.glossary.search('{term}').",
+            f"词汇表中没有 '{term}'。{f'包含它的词条:{found}。' if found else ''}"
+            f"试试 cqlab.glossary.search('{term}')。"))
     return match.iloc[0]
 
 
@@ -138,8 +144,14 @@ def _as_html(table) -> str:
 
 
 def search_widget(initial: str = ""):
-    """Return a small widget: a search box and the matching glossary rows as a table."""
+    """Return a small widget: a search box and the matching glossary rows as a table.
+
+    ``initial`` is the text the box starts with; the box, like every cqlab control, refuses anything but
+    text in cqlab's words.
+    """
     import ipywidgets as widgets
+
+    expect_text(initial, "initial (the search text)", "cluster")
 
     box = widgets.Text(value=initial, placeholder="中文, pinyin or English", description="Search:")
     results = widgets.HTML(_as_html(search(initial)))
@@ -149,6 +161,8 @@ def search_widget(initial: str = ""):
         results.value = _as_html(search(change["new"]))
 
     box.observe(on_change, names="value")
-    from cqlab.widgets.base import Panel
+    from cqlab.widgets.base import Panel, guard_value
+
+    guard_value(box, "the glossary search box")
 
     return Panel([box, results])

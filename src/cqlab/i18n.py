@@ -50,6 +50,15 @@ class language_context:
 
 
 def label(en: str, zh: str, language: str | None = None) -> str:
-    """Return the English or the Chinese text of a label, by the current language."""
-    language = language or _state["language"]
+    """Return the English or the Chinese text of a label, by the current language (or ``language``,
+    'en' or 'zh', if given). Both texts must be text (str)."""
+    if not isinstance(en, str) or not isinstance(zh, str):
+        from cqlab.errors import expect_text
+
+        expect_text(en, "en (the English text)", "capital")
+        expect_text(zh, "zh (the Chinese text)", "资本")
+    if language is None:
+        language = _state["language"]
+    elif not (isinstance(language, str) and language in LANGUAGES):
+        expect_choice(language, "language", LANGUAGES)
     return zh if language == "zh" else en

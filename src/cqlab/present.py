@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cqlab.errors import CqlabInputError
+from cqlab.errors import CqlabInputError, _say, describe, expect_count
 
 PRESENT_TAG = "present"
 TEMPLATE = "cqlab-present"
@@ -58,44 +58,64 @@ def find_lesson(lesson: str, root: Path | None = None) -> Path:
     found = sorted(notebooks.glob(f"{stem}*.ipynb")) if stem else []
     lessons = sorted(p.name[:2] for p in notebooks.glob("[0-9][0-9]_*.ipynb"))
     if len(found) != 1:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"no single lesson matches {lesson!r} in {notebooks}; expected a lesson number such "
-            f"as 01 (the lessons are {', '.join(lessons) or 'missing'})"
-        )
+            f"as 01 (the lessons are {', '.join(lessons) or 'missing'})",
+            f"{notebooks} 中没有唯一与 {lesson!r} 对应的课程;应为课程编号,例如 01"
+            f"(现有课程:{', '.join(lessons) or '无'})"))
     return found[0]
 
 
+def _notebook(notebook) -> Path:
+    """Check that ``notebook`` is the path (a str or Path) of an existing .ipynb file; return it as a Path."""
+    if isinstance(notebook, (str, os.PathLike)):
+        path = Path(notebook)
+        if path.suffix == ".ipynb" and path.is_file():
+            return path
+    raise CqlabInputError(_say(
+        f"notebook must be the path of a lesson notebook (.ipynb), e.g. find_lesson('01'); got {describe(notebook)}.",
+        f"notebook 必须是课程笔记本(.ipynb)的路径,例如 find_lesson('01');收到的是 {describe(notebook)}。"))
+
+
 def tagged_cells(notebook: Path) -> list[int]:
-    """Indices of the cells of ``notebook`` tagged for presenting."""
+    """Indices of the cells of ``notebook`` (the path of a .ipynb file) tagged for presenting."""
+    notebook = _notebook(notebook)
     cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
     return [i for i, cell in enumerate(cells) if PRESENT_TAG in cell.get("metadata", {}).get("tags", [])]
 
 
 def check_ready(notebook: Path, root: Path | None = None) -> None:
     """Say in plain words what is missing before starting: Voilà, the npm assets, the tags."""
+    notebook = _notebook(notebook)
     root = root or repository()
     if importlib.util.find_spec("voila") is None:
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             "presentation mode needs Voilà, which is not installed in this environment; install the "
-            "course's 'present' extra: make present (or: python -m pip install -e \".[present]\")"
-        )
+            "course's 'present' extra: make present (or: python -m pip install -e \".[present]\")",
+            "演示模式需要 Voilà,但本环境未安装;请安装课程的 'present' 附加组件:make present"
+            "(或:python -m pip install -e \".[present]\")"))
     for name, relative in VENDORED.items():
         if not (root / relative).is_file():
-            raise CqlabInputError(
+            raise CqlabInputError(_say(
                 f"presentation mode serves {name} from {relative}, which is missing; run `npm install` "
-                f"in {root} (make present does it)"
-            )
+                f"in {root} (make present does it)",
+                f"演示模式从 {relative} 提供 {name},但该文件缺失;请在 {root} 中运行 `npm install`"
+                "(make present 会运行它)"))
     if not tagged_cells(notebook):
-        raise CqlabInputError(
+        raise CqlabInputError(_say(
             f"{notebook.name} has no cell tagged {PRESENT_TAG!r}; run "
-            "`python scripts/tag_presentation.py` to tag the lessons from present/cells.json"
-        )
+            "`python scripts/tag_presentation.py` to tag the lessons from present/cells.json",
+            f"{notebook.name} 没有标记为 {PRESENT_TAG!r} 的单元格;请运行 "
+            "`python scripts/tag_presentation.py`,按 present/cells.json 标记课程"))
 
 
 def voila_command(
     notebook: Path, port: int = DEFAULT_PORT, open_browser: bool = True, root: Path | None = None
 ) -> tuple[list[str], dict[str, str]]:
-    """The Voilà command line and environment that present ``notebook`` on 127.0.0.1:``port``."""
+    """The Voilà command line and environment that present ``notebook`` (a .ipynb path) on
+    127.0.0.1:``port`` (a whole number, 1-65535)."""
+    notebook = _notebook(notebook)
+    port = expect_count(port, "port", minimum=1, maximum=65535)
     root = root or repository()
     argv = [
         sys.executable, "-m", "voila", str(notebook),

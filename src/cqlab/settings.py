@@ -65,9 +65,13 @@ def configured_language() -> tuple[str, str]:
 
 
 def save_language(language: str) -> Path:
+    """Save ``language`` ('en', 'zh' or a name such as 'Chinese') as the course language for every lesson."""
+    from cqlab.errors import CqlabInputError, _say, describe
+
     code = normalise(language)
-    if code is None:
-        raise ValueError(f"{language!r} is not a course language; choose en (English) or zh (中文).")
+    if code is None:  # CqlabInputError is a ValueError, so callers that catch ValueError still do
+        raise CqlabInputError(_say(f"{language!r} is not a course language; choose en (English) or zh (中文).",
+                                   f"{describe(language)} 不是课程语言;请选择 en(英文)或 zh(中文)。"))
     path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -85,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cqlab language",
                                      description="Show or set the course language for every lesson.")
     parser.add_argument("language", nargs="?", help="en (English) or zh (中文); leave out to show the current one")
+    if argv is not None and (isinstance(argv, (str, bytes)) or not isinstance(argv, (list, tuple))
+                             or not all(isinstance(a, str) for a in argv)):
+        from cqlab.errors import CqlabInputError, _say, describe
+
+        raise CqlabInputError(_say(f"argv must be a list of text arguments, e.g. ['zh']; got {describe(argv)}.",
+                                   f"argv 必须是文本参数的列表,例如 ['zh'];收到的是 {describe(argv)}。"))
     args = parser.parse_args(argv)
     if args.language is None:
         language, source = configured_language()

@@ -113,12 +113,14 @@ def concentration_ratio(shares, n: int = 4) -> float:
 
 def _pair(shares: list[float], i: int, j: int) -> tuple[int, int]:
     count = len(shares)
+    given = (i, j)
     i = int(expect_number(i, "first merging firm (index)", minimum=0, maximum=count - 1, integer=True))
     j = int(expect_number(j, "second merging firm (index)", minimum=0, maximum=count - 1, integer=True))
     if i == j:
         raise CqlabInputError(_say(
-            f"A merger needs two different firms; both choices are firm {i + 1}. Pick another one.",
-            f"合并需要两家不同的企业;两次选择都是第 {i + 1} 家企业。请另选一家。"))
+            f"A merger needs two different firms; both choices are firm {i + 1} (indices {given[0]!r} and "
+            f"{given[1]!r}). Pick another one.",
+            f"合并需要两家不同的企业;两次选择都是第 {i + 1} 家企业(索引 {given[0]!r} 和 {given[1]!r})。请另选一家。"))
     return i, j
 
 

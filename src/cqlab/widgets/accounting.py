@@ -5,11 +5,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from cqlab import data
-from cqlab.charts import PALETTE, source_note
-from cqlab.errors import CqlabInputError
+from cqlab.charts import PALETTE, _expect_axes, _expect_figure, source_note
+from cqlab.errors import CqlabInputError, _say
 from cqlab.i18n import label
 from cqlab.models import accounting
-from cqlab.widgets.base import ChartWidget, arg_in_range
+from cqlab.errors import expect_table, expect_text
+from cqlab.widgets.base import ChartWidget, arg_in_range, expect_result
 
 #: Colours and bilingual names of the parts of output growth, in stacking order.
 PARTS = {
@@ -27,6 +28,8 @@ def draw_sources(axes, result) -> None:
 
     Positive parts stack up from zero and negative parts down, so each bar's length is its contribution.
     """
+    _expect_axes(axes)
+    expect_result(result, "result", accounting.GrowthAccounting, example="accounting.account(pwt, 1980, 2019)")
     up = down = 0.0
     for name, (colour, (en, zh)) in PARTS.items():
         value = 100 * getattr(result, name)
@@ -48,6 +51,9 @@ def draw_sources(axes, result) -> None:
 
 def draw_tfp_index(axes, index, result) -> None:
     """Draw our cumulative TFP index and PWT's rtfpna (both 1 in the start year) over the result's period."""
+    _expect_axes(axes)
+    expect_table(index, "index", ["year", "ours", "pwt"], "accounting.tfp_index(pwt, 1980, 2019)")
+    expect_result(result, "result", accounting.GrowthAccounting, example="accounting.account(pwt, 1980, 2019)")
     axes.plot(index["year"], index["ours"], color=PALETTE[4], linewidth=2,
               label=label(f"ours: TFP growth {100 * result.tfp:.2f} a year", f"本课:TFP年均增长{100 * result.tfp:.2f}"))
     if index["pwt"].notna().any():
@@ -64,6 +70,9 @@ def draw_tfp_index(axes, index, result) -> None:
 
 def draw_accounting(figure, axes, result, index, citation: str = "") -> None:
     """Draw one result on two panels: the sources of growth (left) and the cumulative TFP index (right)."""
+    _expect_figure(figure)
+    _expect_axes(axes, count=2)
+    expect_text(citation, "citation")
     left, right = axes
     draw_sources(left, result)
     draw_tfp_index(right, index, result)
@@ -91,12 +100,16 @@ class GrowthAccountingWidget(ChartWidget):
             arg_in_range(start, "start year", first, last - 1, integer=True)
         if end is not None:
             arg_in_range(end, "end year", first + 1, last, integer=True)
-        if (start or default_start) >= (end or last):
-            raise CqlabInputError(f"The end year must come after the start year ({start or default_start}); got {end or last}.")
+        chosen_start = default_start if start is None else int(start)
+        chosen_end = last if end is None else int(end)
+        if chosen_start >= chosen_end:
+            raise CqlabInputError(_say(
+                f"The end year must come after the start year ({chosen_start}); got {chosen_end}.",
+                f"结束年必须晚于起始年({chosen_start});收到的是 {chosen_end}。"))
         controls = {
-            "start": widgets.IntSlider(value=start or default_start, min=first, max=last - 1,
+            "start": widgets.IntSlider(value=chosen_start, min=first, max=last - 1,
                                        description=label("Start", "起始年")),
-            "end": widgets.IntSlider(value=end or last, min=first + 1, max=last, description=label("End", "结束年")),
+            "end": widgets.IntSlider(value=chosen_end, min=first + 1, max=last, description=label("End", "结束年")),
             "labour": widgets.ToggleButtons(
                 options=[(label("persons", "就业人数"), "persons"), (label("hours", "工作小时"), "hours")],
                 value="persons", description=label("Labour", "劳动"),

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from cqlab.charts import PALETTE, source_note
+from cqlab.charts import PALETTE, _expect_axes, _expect_figure, source_note
 from cqlab.i18n import label
 from cqlab.models import bargaining
-from cqlab.widgets.base import ChartWidget
+from cqlab.errors import expect_number, expect_table
+from cqlab.widgets.base import ChartWidget, expect_result
 
 
 def draw_split(figure, axes, outcome: bargaining.BargainingOutcome) -> None:
     """Draw the surplus as one bar cut into the disagreement payoffs and the shares of the gains."""
+    _expect_figure(figure)
+    _expect_axes(axes)
+    expect_result(outcome, "outcome", bargaining.BargainingOutcome, example="nash_bargaining(100, 0.5, 20, 20)")
     o = outcome
     parts = [
         (o.worker_outside, PALETTE[5], label("Workers' disagreement payoff d_w", "职工方谈判破裂期间收益 d_w"), None),
@@ -95,6 +99,7 @@ class BargainingWidget(ChartWidget):
 # --- the activity counts of the profile --------------------------------------------------------
 def qualified(value: float, qualifier: str) -> str:
     """Write a count as the source qualifies it: 300 with 'more than (余)' -> '300+', exact -> '300'."""
+    value = expect_number(value, "value (a count)")
     return f"{value:g}+" if str(qualifier).startswith("more than") else f"{value:g}"
 
 
@@ -105,6 +110,8 @@ def draw_counts(figure, axes, table) -> None:
     coloured by group, in the table's order from the top. A dot's position (not a bar's length, which
     would mean nothing on a log axis) is the count; lower bounds get an open arrow pointing right.
     """
+    _expect_axes(axes)
+    expect_table(table, "table", ["label_en", "label_zh", "value", "unit", "qualifier", "group_en", "group_zh"])
     shown = table.iloc[::-1].reset_index(drop=True)
     zh = label("en", "zh") == "zh"
     groups = list(dict.fromkeys(table["group_en"]))

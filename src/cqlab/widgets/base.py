@@ -11,9 +11,10 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import traitlets
 
 from cqlab.charts import enforce_min_text_size, figure_png, new_figure, show_png
-from cqlab.errors import CqlabInputError, describe, expect_choice, expect_number
+from cqlab.errors import CqlabInputError, _say, describe, expect_choice, expect_number, expect_text
 from cqlab.i18n import label
 from cqlab.style import adapt_widget
 
@@ -58,8 +59,8 @@ class Panel(widgets.VBox):
 def arg_in_range(value, name: str, minimum: float, maximum: float, *, integer: bool = False) -> float:
     """Check a constructor argument against its control's range with the models' own validator.
 
-    A slider would clamp an out-of-range value without a word (beta=2 would become 1); the widget
-    rejects it instead, with the same message a model function gives.
+    A slider would clamp an out-of-range value without a word (beta=2 would become 1), and an integer
+    slider would cut 2.5 to 2; the widget rejects both instead, with the same message a model function gives.
     """
     return expect_number(value, name, minimum=minimum, maximum=maximum, integer=integer)
 
@@ -67,24 +68,206 @@ def arg_in_range(value, name: str, minimum: float, maximum: float, *, integer: b
 def arg_choice(value, name: str, options):
     """Check a constructor argument against a choice control's options (values, not labels)."""
     values = [o[1] if isinstance(o, tuple) else o for o in options]
+    return _choice(value, name, values)
+
+
+def _choice(value, name: str, values):
+    """expect_choice, except that True/False never pass for 1/0 (True == 1 in Python)."""
+    values = list(values)
+    if isinstance(value, bool) and not any(isinstance(v, bool) for v in values):
+        shown = ", ".join(repr(v) for v in values)
+        raise CqlabInputError(_say(f"{name} must be one of {shown}; got {describe(value)}.",
+                                   f"{name} 必须是以下之一:{shown};收到的是 {describe(value)}。"))
     return expect_choice(value, name, values)
+
+
+def expect_result(result, name: str, kind=None, keys=(), example: str = ""):
+    """Check what a drawing helper is given to draw: an instance of ``kind`` (a model's result class) or a
+    dict with ``keys`` (a widget's ``result``); return it. Anything else gets cqlab's message, not an
+    AttributeError from deep inside matplotlib."""
+    ok = isinstance(result, kind) if kind is not None else (
+        isinstance(result, dict) and all(k in result for k in keys))
+    if not ok:
+        what = kind.__name__ if kind is not None else "a dict with " + ", ".join(map(repr, keys))
+        hint = f", e.g. {example}" if example else ""
+        hint_zh = f"(例如 {example})" if example else ""
+        raise CqlabInputError(_say(f"{name} must be {what}{hint}; got {describe(result)}.",
+                                   f"{name} 必须是 {what}{hint_zh};收到的是 {describe(result)}。"))
+    return result
+
+
+def control_name(key: str, control) -> str:
+    """How a message names a control: its key in ``widget.controls`` and, if it has one, its description."""
+    description = str(getattr(control, "description", "") or "").strip()
+    return f"{key} ({description})" if description and description != key else key
+
+
+class _StudentNumber:
+    """Mixin for a number trait: the value a student sets is checked by cqlab's validator first.
+
+    traitlets would cast "2023" to 2023.0 and True to 1.0, refuse "abc" with its own TraitError, and a
+    slider would clamp 5 to its maximum and an integer slider cut 2.5 to 2, all without cqlab's words.
+    """
+
+    integer = False
+
+    def validate(self, obj, value):
+        expect_number(value, getattr(obj, "_cqlab_name", "value"), minimum=getattr(obj, "min", None),
+                      maximum=getattr(obj, "max", None), integer=self.integer)
+        return super().validate(obj, value)
+
+
+class _StudentFloat(_StudentNumber, traitlets.CFloat):
+    pass
+
+
+class _StudentInt(_StudentNumber, traitlets.CInt):
+    integer = True
+
+
+class _StudentText(traitlets.Unicode):
+    """A text trait whose wrong value (a number, None, a list) gets cqlab's message, not a TraitError."""
+
+    def validate(self, obj, value):
+        expect_text(value, getattr(obj, "_cqlab_name", "value"))
+        return super().validate(obj, value)
+
+
+class _NotNone:
+    """Mixin for a selection's value, index or label trait: None (no selection) is refused in cqlab's words.
+
+    traitlets lets None through a trait that allows it without any validator, so a choice set to None
+    would reach the chart unchecked; these traits allow no None and say so.
+    """
+
+    allow_none = False  # a class attribute: traitlets' allow_none=False argument does not override Any's True
+
+    def validate(self, obj, value):
+        if value is None:
+            name = getattr(obj, "_cqlab_name", "value")
+            if self.name == "options":
+                raise _fixed_options(name, obj._options_values, value)
+            part = "" if self.name == "value" else f".{self.name}"
+            choices = obj._options_values if self.name == "value" else (
+                obj._options_labels if self.name == "label" else range(len(obj._options_values)))
+            expect_choice(None, f"{name}{part}", choices)  # raises, naming the choices
+        validate = getattr(super(), "validate", None)  # traitlets.Any has no validate of its own
+        return validate(obj, value) if validate is not None else value
+
+
+class _ChoiceValue(_NotNone, traitlets.Any):
+    pass
+
+
+class _ChoiceIndex(_NotNone, traitlets.Int):
+    pass
+
+
+class _ChoiceLabel(_NotNone, traitlets.Unicode):
+    pass
+
+
+class _ChoiceOptions(_NotNone, traitlets.Any):
+    pass
+
+
+def _fixed_options(name: str, fixed, value) -> CqlabInputError:
+    shown = ", ".join(repr(v) for v in fixed)
+    return CqlabInputError(_say(
+        f"The options of {name} are fixed ({shown}): only their labels may change; got {describe(value)}.",
+        f"{name} 的选项是固定的({shown}):只能更改其标签;收到的是 {describe(value)}。"))
+
+
+_CHECKED_CLASSES: dict = {}
+
+
+def _checked_class(cls):
+    """A subclass of a control's class whose student-settable traits are checked in cqlab's words (made once)."""
+    if cls not in _CHECKED_CLASSES:
+        traits = cls.class_traits()
+        if issubclass(cls, widgets.widget_selection._Selection):
+            replace = {"value": _ChoiceValue, "index": _ChoiceIndex, "label": _ChoiceLabel,
+                       "options": _ChoiceOptions}
+        else:
+            trait = traits["value"]
+            kind = (_StudentInt if isinstance(trait, traitlets.CInt) else
+                    _StudentFloat if isinstance(trait, traitlets.CFloat) else _StudentText)
+            replace = {"value": kind}
+        attrs = {"__module__": cls.__module__, "__qualname__": cls.__qualname__, "__doc__": cls.__doc__}
+        for key, kind in replace.items():
+            trait = traits[key]
+            metadata = {k: v for k, v in trait.metadata.items() if k != "help"}
+            attrs[key] = kind(trait.default_value, help=trait.help, allow_none=False).tag(**metadata)
+        _CHECKED_CLASSES[cls] = type(cls.__name__, (cls,), attrs)
+    return _CHECKED_CLASSES[cls]
+
+
+def _check_instance(control, name: str) -> None:
+    """Name the control for messages and give it the checked traits (the traits' own way to change one
+    instance's traits, as HasTraits.add_traits does, with the class made once per control class)."""
+    control._cqlab_name = name
+    checked = _checked_class(type(control)) if type(control) not in _CHECKED_CLASSES.values() else type(control)
+    control.__class__ = checked
+
+
+def guard_value(control, name: str) -> None:
+    """Make a number or text control refuse a wrong value in cqlab's words, before traitlets sees it.
+
+    ``slider.value = 5`` on a slider that ends at 2 raises CqlabInputError ("... must be at most 2; got 5")
+    instead of becoming 2; ``slider.value = "abc"`` or ``True`` is refused with the same message as a
+    model function gives. (Logarithmic sliders, whose min and max are exponents, are left as they are.)
+    """
+    if isinstance(control, widgets.FloatLogSlider) or "value" not in control.class_traits():
+        return
+    trait = control.class_traits()["value"]
+    if not isinstance(trait, (traitlets.CInt, traitlets.CFloat, traitlets.Unicode)):
+        return
+    _check_instance(control, name)
 
 
 def guard_choices(control, name: str) -> None:
     """Make a choice control (Dropdown, ToggleButtons ...) reject an unknown value in cqlab's words.
 
     Setting ``control.value = 'fr'`` then raises CqlabInputError naming the value and the choices,
-    instead of traitlets' "Invalid selection: value not found".
+    instead of traitlets' "Invalid selection: value not found"; so do an index out of range, an unknown
+    label, and new options (the widget's choices are fixed: only their labels may change).
     """
-    original = control._trait_validators.get("value")
+    _check_instance(control, name)
+    validators = control._trait_validators
+    original = {key: validators.get(key) for key in ("value", "index", "label", "options")}
 
-    def check(obj, proposal):
-        if proposal.value is not None and proposal.value not in list(obj._options_values):
-            shown = ", ".join(repr(v) for v in obj._options_values)
-            raise CqlabInputError(f"{name} must be one of {shown}; got {describe(proposal.value)}.")
-        return original(obj, proposal) if original is not None else proposal.value
+    def then(key, obj, proposal):
+        return original[key](obj, proposal) if original[key] is not None else proposal.value
 
-    control._register_validator(check, ("value",))
+    def check_value(obj, proposal):
+        _choice(proposal.value, name, obj._options_values)
+        return then("value", obj, proposal)
+
+    def check_index(obj, proposal):
+        expect_number(proposal.value, f"{name}.index", minimum=0, maximum=len(obj._options_values) - 1,
+                      integer=True)
+        return then("index", obj, proposal)
+
+    def check_label(obj, proposal):
+        expect_choice(proposal.value, f"{name}.label", obj._options_labels)
+        return then("label", obj, proposal)
+
+    fixed = tuple(control._options_values)
+
+    def check_options(obj, proposal):
+        try:
+            new = tuple(v for _, v in widgets.widget_selection._make_options(proposal.value))
+            same = len(new) == len(fixed) and all(
+                type(a) is type(b) and bool(a == b) for a, b in zip(new, fixed))
+        except (TypeError, ValueError):
+            same = False
+        if not same:
+            raise _fixed_options(name, fixed, proposal.value)
+        return then("options", obj, proposal)
+
+    for key, check in (("value", check_value), ("index", check_index), ("label", check_label),
+                       ("options", check_options)):
+        control._register_validator(check, (key,))
 
 
 class ChartWidget:
@@ -116,7 +299,9 @@ class ChartWidget:
         self.main_control = controls[main]
         for key, control in controls.items():
             if isinstance(control, widgets.widget_selection._Selection):
-                guard_choices(control, getattr(control, "description", "") or key)
+                guard_choices(control, control_name(key, control))
+            else:
+                guard_value(control, control_name(key, control))
             control.observe(self._on_change, names="value")
         adapt_widget(self)  # the display style (CQLAB_STYLE): present widens labels and the chart
         self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from cqlab.charts import PALETTE, source_note
-from cqlab.errors import CqlabInputError, describe
+from cqlab.errors import CqlabInputError, _say, describe
 from cqlab.i18n import label
 from cqlab.models import competition as model
 from cqlab.widgets.base import ChartWidget, arg_choice
@@ -23,12 +23,15 @@ class MergerHHIWidget(ChartWidget):
     def __init__(self, shares=DEFAULT_SHARES, pair=DEFAULT_PAIR):
         shares = model._shares(shares)
         if len(shares) != len(FIRMS):
-            raise CqlabInputError(
+            raise CqlabInputError(_say(
                 f"The widget has {len(FIRMS)} firms, so shares must list {len(FIRMS)} percentages, e.g. "
-                f"{DEFAULT_SHARES}; got {len(shares)}: {shares}."
-            )
+                f"{DEFAULT_SHARES}; got {len(shares)}: {shares}.",
+                f"本控件有 {len(FIRMS)} 家企业,所以 shares 必须列出 {len(FIRMS)} 个百分比,例如 "
+                f"{DEFAULT_SHARES};收到 {len(shares)} 个:{shares}。"))
         if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
-            raise CqlabInputError(f"pair must be two firm indices (0-{len(FIRMS) - 1}), e.g. (3, 4); got {describe(pair)}.")
+            raise CqlabInputError(_say(
+                f"pair must be two firm indices (0-{len(FIRMS) - 1}), e.g. (3, 4); got {describe(pair)}.",
+                f"pair 必须是两个企业编号(0-{len(FIRMS) - 1}),例如 (3, 4);收到的是 {describe(pair)}。"))
         pair = model._pair(shares, *pair)
         options = [(label(f"Firm {f}", f"企业{f}"), k) for k, f in enumerate(FIRMS)]
         controls = {
@@ -96,6 +99,23 @@ class MergerHHIWidget(ChartWidget):
 DEFAULT_TURNOVERS = ((100.0, 30.0), (15.0, 6.0), (0.0, 0.0))
 
 
+def _thresholds(thresholds) -> dict:
+    """None (the dataset's 2018 and 2024 thresholds) or a dict {version: NotificationThresholds} for both."""
+    if thresholds is None:
+        return {v: model.load_thresholds(v) for v in model.NOTIFICATION_VERSIONS}
+    versions = model.NOTIFICATION_VERSIONS
+    ok = (isinstance(thresholds, dict) and set(thresholds) == set(versions)
+          and all(isinstance(t, model.NotificationThresholds) for t in thresholds.values()))
+    if not ok:
+        example = "{v: load_thresholds(v) for v in ('2018', '2024')}"
+        raise CqlabInputError(_say(
+            f"thresholds must be None (the dataset's) or a dict of NotificationThresholds for "
+            f"{', '.join(map(repr, versions))}, e.g. {example}; got {describe(thresholds)}.",
+            f"thresholds 必须是 None(用数据集中的门槛)或一个字典,为 {', '.join(map(repr, versions))} 各给一个 "
+            f"NotificationThresholds,例如 {example};收到的是 {describe(thresholds)}。"))
+    return thresholds
+
+
 class NotificationWidget(ChartWidget):
     """Enter the parties' worldwide and China turnovers (亿元); see which test is met in 2018 and 2024."""
 
@@ -103,10 +123,10 @@ class NotificationWidget(ChartWidget):
         arg_choice(parties, "parties", [2, 3])
         turnovers = model._turnovers(turnovers)
         if len(turnovers) != 3:
-            raise CqlabInputError(
-                f"The widget shows three parties, so turnovers must list three (worldwide, China) pairs; got {len(turnovers)}."
-            )
-        self.thresholds = thresholds or {v: model.load_thresholds(v) for v in model.NOTIFICATION_VERSIONS}
+            raise CqlabInputError(_say(
+                f"The widget shows three parties, so turnovers must list three (worldwide, China) pairs; got {len(turnovers)}.",
+                f"本控件显示三方,所以 turnovers 必须列出三组(全球, 中国境内)营业额;收到 {len(turnovers)} 组。"))
+        self.thresholds = _thresholds(thresholds)
         controls = {
             "parties": widgets.ToggleButtons(options=[2, 3], value=parties,
                                              description=label("Parties", "参与方数")),

@@ -35,7 +35,8 @@ SAME_MEASURE = ("cluster output", "cluster scale")
 
 
 def later_outturns(base_year: int):
-    """Return the full-year outturns in 亿元 after ``base_year`` of each cluster's output or scale."""
+    """Return the full-year outturns in 亿元 after ``base_year`` (a year, 1900-2100) of each cluster's output or scale."""
+    base_year = int(arg_in_range(base_year, "base year", 1900, 2100, integer=True))
     table = data.load("cluster_indicators")
     rows = table[table["indicator"].isin(SAME_MEASURE) & (table["period_type"] == "full-year")
                  & (table["unit"] == "亿元") & (table["year"] > base_year)]

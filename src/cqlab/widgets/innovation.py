@@ -12,8 +12,8 @@ import ipywidgets as widgets
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from cqlab.charts import PALETTE, axis_unit, source_note
-from cqlab.errors import expect_choice
+from cqlab.charts import PALETTE, _expect_axes, axis_unit, source_note
+from cqlab.errors import CqlabInputError, _say, describe, expect_choice, expect_number, expect_table, expect_text
 from cqlab.i18n import label
 from cqlab.models import innovation
 # the comparisons and their model call live in cqlab.models.innovation; re-exported here for the widget's users
@@ -39,7 +39,8 @@ STATUS_STYLE = {
 
 
 def unit_label(unit: str) -> tuple[float, str]:
-    """Return (multiplier, axis label) for a unit in the current language (家 -> firms)."""
+    """Return (multiplier, axis label) for a unit (text, e.g. '亿元') in the current language (家 -> firms)."""
+    expect_text(unit, "unit", "亿元")
     if unit == "家":
         return 1.0, label("firms", "家")
     if unit == "万元/人":
@@ -54,8 +55,13 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
     The line is solid between points of the same kind in consecutive years and dotted across a break:
     into or out of a preliminary (pre-census) point, and on to an expectation. Where a year has no figure
     (2019 in several series) no line is drawn at all: a gap looks like a gap. ``name`` labels the line only
-    when a line is drawn, so a legend never lists a line that is not there.
+    when a line is drawn, so a legend never lists a line that is not there. ``scale`` multiplies the values
+    (a number above 0).
     """
+    _expect_axes(axes)
+    _expect_obs(obs)
+    expect_text(name, "name")
+    scale = expect_number(scale, "scale", minimum=0, allow_min=False)
     solid = obs[obs["status"].isin(["outturn", "preliminary", "census-revised"]) & (obs["months"] == 12)]
     years, values, statuses = list(solid["year"]), list(solid["value"] * scale), list(solid["status"])
     labelled = False
@@ -83,13 +89,24 @@ def draw_observations(axes, obs, colour=PALETTE[0], name: str = "", scale: float
                       fontsize=9, color=colour)
 
 
+def _expect_obs(obs):
+    """Check a table of innovation.observations (one row per point, with its status and confidence)."""
+    return expect_table(obs, "obs", ["year", "value", "status", "confidence", "months", "qualifier"],
+                        "innovation.observations(data.load('macro'), 'R&D expenses')")
+
+
 def status_handles(obs) -> list:
     """Legend entries for the points drawn from ``obs`` (one table or a list of them): one per status shown
     (marker shape), one for hollow markers if any point is not verified, and the dotted line when a break or
     an expectation is drawn. Filled markers need no entry: hollow is the exception."""
     import pandas as pd
 
-    points = pd.concat(list(obs)) if isinstance(obs, (list, tuple)) else obs
+    tables = list(obs) if isinstance(obs, (list, tuple)) else [obs]
+    if not tables:
+        _expect_obs(obs)
+    for table in tables:
+        _expect_obs(table)
+    points = pd.concat(tables)
     statuses, confidences = set(points["status"]), set(points["confidence"])
     grey = "#444444"
     handles = [
@@ -109,6 +126,12 @@ def status_handles(obs) -> list:
 def status_legend(target, obs, loc="upper left", extra=(), ncol: int = 1):
     """Add one legend to ``target`` (axes or a figure): the ``extra`` handles (the lines of a chart) first,
     then the status and confidence entries of :func:`status_handles`. Returns the legend."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if not isinstance(target, (Axes, Figure)):
+        raise CqlabInputError(_say(f"target must be matplotlib axes or a figure; got {describe(target)}.",
+                                   f"target 必须是 matplotlib 坐标轴或图形;收到的是 {describe(target)}。"))
     legend = target.legend(handles=list(extra) + status_handles(obs), loc=loc, fontsize=7, handlelength=1.6,
                            ncol=ncol, frameon=False if ncol > 1 else True)
     return legend

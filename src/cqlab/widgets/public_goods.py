@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from cqlab.charts import PALETTE, source_note
+from cqlab.charts import PALETTE, _expect_axes, _expect_figure, source_note
 from cqlab.i18n import label
 from cqlab.models import public_goods
-from cqlab.widgets.base import ChartWidget, arg_in_range
+from cqlab.widgets.base import ChartWidget, arg_in_range, expect_result
 
 
 def draw_payoffs(figure, axes, outcome: public_goods.PublicGoodsOutcome) -> None:
     """Draw the two payoff curves of one setting, with the equilibrium and the optimum marked."""
+    _expect_figure(figure)
+    _expect_axes(axes)
+    expect_result(outcome, "outcome", public_goods.PublicGoodsOutcome, example="analyse(10, 3.0, 0.0, 10.0)")
     curves = public_goods.payoff_curves(
         outcome.group_size, outcome.multiplier, outcome.reward, outcome.endowment
     )

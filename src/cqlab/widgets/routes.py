@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from cqlab.charts import PALETTE, source_note
-from cqlab.errors import CqlabInputError, describe
+from cqlab.errors import CqlabInputError, _say, describe
 from cqlab.i18n import get_language, label
 from cqlab.models import routes as model
 from cqlab.widgets.base import ChartWidget, arg_in_range
@@ -25,10 +25,15 @@ class RouteChoiceWidget(ChartWidget):
     the switch points and the mode shares (share of shippers for whom each route is cheapest)."""
 
     def __init__(self, routes=None, value_of_time: float = 400.0, sigma: float = 0.8):
-        arg_in_range(value_of_time, "value of time (yuan/container-day)", 0, VOT_MAX)
+        """``routes``: None (the lesson's) or a dict of Route by key; ``value_of_time``: whole yuan per
+        container-day, 0-3000; ``sigma``: 0.1-2. Anything else is refused with cqlab's message."""
+        # the slider counts whole yuan: 400.7 is refused rather than cut to 400 without a word
+        arg_in_range(value_of_time, "value of time (yuan/container-day)", 0, VOT_MAX, integer=True)
         arg_in_range(sigma, "spread sigma of the log value of time", 0.1, SIGMA_MAX)
         if routes is not None and not isinstance(routes, dict):
-            raise CqlabInputError(f"routes must be a dict of Route by key, e.g. default_routes(); got {describe(routes)}.")
+            raise CqlabInputError(_say(
+                f"routes must be a dict of Route by key, e.g. default_routes(); got {describe(routes)}.",
+                f"routes 必须是按键排列的 Route 字典,例如 default_routes();收到的是 {describe(routes)}。"))
         if routes is not None:
             model._routes(routes)
         self.base_routes = routes if routes is not None else model.default_routes()

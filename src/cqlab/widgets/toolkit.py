@@ -11,11 +11,14 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from cqlab.charts import PALETTE, source_note
-from cqlab.errors import CqlabInputError, describe
+from cqlab.charts import PALETTE, _expect_axes, source_note
+from cqlab.errors import CqlabInputError, _say, describe, expect_choice
 from cqlab.i18n import get_language, label
 from cqlab.models import toolkit
-from cqlab.widgets.base import ChartWidget, arg_choice, arg_in_range
+from cqlab.widgets.base import ChartWidget, arg_choice, arg_in_range, expect_result
+
+_CADENCE_KEYS = ("series", "table", "cadence", "shock_days", "shock_seen", "shock_size", "shock_detected",
+                 "lag_days", "false_alarms", "quiet_periods")
 
 _STYLE = {"description_width": "200px"}
 _WIDE = widgets.Layout(width="480px")
@@ -29,7 +32,9 @@ def _slider(kind, value, minimum, maximum, step, description, **extra):
 
 
 def cadence_name(cadence: str) -> str:
-    """The cadence in the current language, e.g. 'ten-day (xun)' or '旬'."""
+    """The cadence in the current language, e.g. 'ten-day (xun)' or '旬'; ``cadence`` is a key of
+    toolkit.CADENCES ('week', 'xun', 'month', 'quarter')."""
+    expect_choice(cadence, "cadence", list(toolkit.CADENCES))
     en, zh = toolkit.CADENCES[cadence]
     return label(en, zh)
 
@@ -101,7 +106,13 @@ cadence_summary = toolkit.cadence_summary
 
 
 def draw_cadence(ax, result, legend: bool = True) -> None:
-    """Draw a simulated daily series, its period means at one cadence, the shock and the change."""
+    """Draw a simulated daily series, its period means at one cadence, the shock and the change.
+
+    ``result`` is toolkit.cadence_result(...) (a CadenceWidget's ``result``); ``legend`` True or False.
+    """
+    _expect_axes(ax, "ax")
+    expect_result(result, "result", keys=_CADENCE_KEYS, example="toolkit.cadence_result('week')")
+    arg_choice(legend, "legend", [True, False])
     series, table = result["series"], result["table"]
     year = series.index[0].year
     ax.plot(series.index, series.to_numpy(), color="#BBBBBB", linewidth=0.7,
@@ -133,6 +144,7 @@ def _month_formatter():
 
 def describe_cadence(result) -> str:
     """One line: how big the shock looks at this cadence, and how late the lasting change is flagged."""
+    expect_result(result, "result", keys=_CADENCE_KEYS, example="toolkit.cadence_result('week')")
     name = cadence_name(result["cadence"])
     seen, size = result["shock_seen"], result["shock_size"]
     share = f"{seen / size:.0%}" if size else "-"
@@ -185,6 +197,8 @@ class MuRankingWidget(ChartWidget):
             toolkit.per_mu(firms)
         arg_in_range(tax_weight, "weight on tax per mu", 0.0, 1.0)
         d, c, b = toolkit._cutoffs(cutoffs)
+        for name, value in zip(("D", "C", "B"), (d, c, b)):  # the sliders hold whole percentiles: 0.1 is not 0
+            arg_in_range(value, f"cutoff for {name} (a percentile, 0-100)", 0, 100, integer=True)
         self.firms = toolkit.simulate_firms() if firms is None else firms
         controls = {
             "tax_weight": _slider(widgets.FloatSlider, tax_weight, 0.0, 1.0, 0.1,
@@ -228,8 +242,10 @@ def draw_mu(ax, result) -> None:
 
     With weight 0 the classes are vertical bands, with weight 1 horizontal ones, in between
     diagonal: the picture shows which firms a change of indicator moves. Firms that changed
-    class compared with the output-per-mu ranking are ringed.
+    class compared with the output-per-mu ranking are ringed. ``result`` is a MuRankingWidget's ``result``.
     """
+    _expect_axes(ax, "ax")
+    expect_result(result, "result", keys=("table", "tax_weight"), example="MuRankingWidget().result")
     table = result["table"]
     x = 100 * table["output_per_mu"].rank(pct=True)
     y = 100 * table["tax_per_mu"].rank(pct=True)
@@ -256,7 +272,8 @@ def draw_mu(ax, result) -> None:
 
 
 def ladder_names(ladder: str) -> list[str]:
-    """The rung names of a ladder in the current language."""
+    """The rung names of a ladder (a key of toolkit.LADDERS) in the current language."""
+    expect_choice(ladder, "ladder", list(toolkit.LADDERS))
     return [label(en, zh) for en, zh in toolkit.LADDERS[ladder]]
 
 
@@ -270,7 +287,8 @@ class LadderWidget(ChartWidget):
         arg_choice(ladder, "ladder", list(toolkit.LADDERS))
         for name, values, count in (("up", up, 3), ("down", down, 2)):
             if isinstance(values, (str, bytes)) or not hasattr(values, "__len__") or len(values) != count:
-                raise CqlabInputError(f"{name} must list {count} probabilities (0-1); got {describe(values)}.")
+                raise CqlabInputError(_say(f"{name} must list {count} probabilities (0-1); got {describe(values)}.",
+                                           f"{name} 必须列出 {count} 个概率(0-1);收到的是 {describe(values)}。"))
         toolkit.ladder_matrix(list(up), [0.0, *down])
         arg_in_range(years, "number of years", 1, 40, integer=True)
         controls = {
@@ -318,7 +336,9 @@ class LadderWidget(ChartWidget):
 
 def draw_ladder(axes, result) -> None:
     """Left: expected share of a cohort on each rung by year (pi_0 P^t, no simulation). Right: expected
-    years to reach each rung."""
+    years to reach each rung. ``axes``: two axes side by side; ``result``: a LadderWidget's ``result``."""
+    _expect_axes(axes, count=2)
+    expect_result(result, "result", keys=("ladder", "shares", "years_to_reach"), example="LadderWidget().result")
     from matplotlib.ticker import MaxNLocator
 
     left, right = axes
