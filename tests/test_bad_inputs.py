@@ -63,3 +63,37 @@ def test_a_table_or_array_given_by_mistake_is_described_in_one_line():
             expect_number(value, "growth rate")
         message = str(raised.value)
         assert fragment in message and "\n" not in message, message
+
+
+def test_one_shared_check_names_the_first_bad_cell_of_a_numeric_column():
+    """expect_number_columns: text, True/False, NaN and inf cells are named by column, row and value."""
+    import numpy as np
+    import pandas as pd
+
+    from cqlab.errors import expect_number_columns
+
+    good = pd.DataFrame({"year": [2021, 2022, 2023], "value": [1.0, 2.0, 3.0]})
+    expect_number_columns(good, "obs", ["year", "value"], row_label="year")  # no error
+    for bad, shown in [("3", "'3' (str)"), (True, "True (bool)"), (np.nan, "a missing value (NaN)"),
+                       (np.inf, "inf (float)"), (None, "a missing value (NaN)")]:
+        table = good.astype({"value": object})
+        table.loc[1, "value"] = bad
+        with pytest.raises(CqlabInputError) as raised:
+            expect_number_columns(table, "obs", ["year", "value"], row_label="year")
+        assert f"column value must hold finite numbers; at year 2022 it holds {shown}" in str(raised.value)
+    blank = good.assign(value=[1.0, np.nan, 3.0])
+    expect_number_columns(blank, "pwt", ["value"], allow_missing=True)  # blank early years are allowed
+    with pytest.raises(CqlabInputError, match="at row 2 it holds -inf"):
+        expect_number_columns(good.assign(value=[1.0, 2.0, -np.inf]), "pwt", ["value"], allow_missing=True)
+
+
+def test_a_numpy_number_out_of_range_is_quoted_as_a_plain_number():
+    """A value read from a table (numpy float64) is quoted as 2.0, not as np.float64(2.0)."""
+    import numpy as np
+
+    from cqlab.errors import expect_number
+
+    for value in (np.float64(2.0), np.int64(2)):
+        with pytest.raises(CqlabInputError) as raised:
+            expect_number(value, "share", maximum=1)
+        assert "got 2" in str(raised.value) and "np." not in str(raised.value), str(raised.value)

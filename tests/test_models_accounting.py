@@ -223,7 +223,7 @@ def test_helpers_check_their_arguments_at_the_door():
             accounting.first_year_with(pwt, bad)
     with pytest.raises(CqlabInputError, match="avh"):
         accounting.labour_input(pwt.drop(columns="avh"), "hours")
-    with pytest.raises(CqlabInputError, match="missing or infinite"):
+    with pytest.raises(CqlabInputError, match="must hold finite numbers; at year 1952 it holds a missing value"):
         accounting.labour_input(pwt.assign(emp=np.nan), "persons")
     with pytest.raises(CqlabInputError, match="must be a list"):
         accounting.sub_periods(1978, 2019)

@@ -397,8 +397,10 @@ def test_daily_series_and_period_tables_with_gaps_are_refused_not_averaged():
         with pytest.raises(CqlabInputError, match="missing or infinite value .on 2024-02-10"):
             toolkit.periods(gap, cadence)
     table = toolkit.periods(series, "month")
-    with pytest.raises(CqlabInputError, match="finite means"):
+    with pytest.raises(CqlabInputError, match="at least 1 day"):
         toolkit.flag_periods(table.assign(days=0), 100, 4)
+    with pytest.raises(CqlabInputError, match="finite means.*column mean must hold finite numbers"):
+        toolkit.flag_periods(table.assign(mean=np.nan), 100, 4)
     with pytest.raises(CqlabInputError, match="shock_start must be a date"):
         toolkit.cadence_report(series, "month", 100, 4, float("nan"), 5, "2024-08-05")
     with pytest.raises(CqlabInputError, match="step_start must be a date"):
@@ -410,7 +412,7 @@ def test_firms_with_nan_or_inf_are_refused_and_fraction_cutoffs_warned():
 
     firms = toolkit.simulate_firms(10, 1)
     for bad in (np.nan, np.inf):
-        with pytest.raises(CqlabInputError, match="output of the firms table must hold finite numbers"):
+        with pytest.raises(CqlabInputError, match="column output must hold finite numbers; at firm F04"):
             toolkit.classify(firms.assign(output=firms["output"].where(firms.index != 3, bad)))
     with pytest.warns(CqlabWarning, match="look like fractions"):
         toolkit.classify(firms, 0.0, (0.1, 0.4, 0.7))

@@ -53,6 +53,11 @@ def describe(value: object) -> str:
     return f"{text} ({type(value).__name__})"
 
 
+def _quoted(value: object) -> str:
+    """A number as a student wrote it: numpy scalars read from a table show as 2.0, not np.float64(2.0)."""
+    return repr(value.item() if hasattr(value, "item") and getattr(value, "shape", None) == () else value)
+
+
 def expect_number(
     value: object,
     name: str,
@@ -81,15 +86,15 @@ def expect_number(
     if math.isnan(number) or math.isinf(number):
         raise CqlabInputError(_say(f"{name} must be {kind}, not {number}.", f"{name} 必须是{kind_zh},不能是 {number}。"))
     if integer and number != int(number):
-        raise CqlabInputError(_say(f"{name} must be a whole number; got {value!r}.",
-                                   f"{name} 必须是整数;收到的是 {value!r}。"))
+        raise CqlabInputError(_say(f"{name} must be a whole number; got {_quoted(value)}.",
+                                   f"{name} 必须是整数;收到的是 {_quoted(value)}。"))
     if minimum is not None and (number < minimum or (not allow_min and number == minimum)):
         bound = f"at least {minimum:g}" if allow_min else f"greater than {minimum:g}"
         bound_zh = f"至少为 {minimum:g}" if allow_min else f"大于 {minimum:g}"
-        raise CqlabInputError(_say(f"{name} must be {bound}; got {value!r}.", f"{name} 必须{bound_zh};收到的是 {value!r}。"))
+        raise CqlabInputError(_say(f"{name} must be {bound}; got {_quoted(value)}.", f"{name} 必须{bound_zh};收到的是 {_quoted(value)}。"))
     if maximum is not None and number > maximum:
-        raise CqlabInputError(_say(f"{name} must be at most {maximum:g}; got {value!r}.",
-                                   f"{name} 最多为 {maximum:g};收到的是 {value!r}。"))
+        raise CqlabInputError(_say(f"{name} must be at most {maximum:g}; got {_quoted(value)}.",
+                                   f"{name} 最多为 {maximum:g};收到的是 {_quoted(value)}。"))
     return number
 
 
@@ -137,8 +142,8 @@ def expect_text(value: object, name: str, example: str = "", *, nonblank: bool =
         raise CqlabInputError(_say(f"{name} must be text{hint}; got {describe(value)}.",
                                    f"{name} 必须是文本{hint_zh};收到的是 {describe(value)}。"))
     if nonblank and not value.strip():
-        raise CqlabInputError(_say(f"{name} must not be blank; give a name{hint}; got {value!r}.",
-                                   f"{name} 不能为空白{hint_zh};收到的是 {value!r}。"))
+        raise CqlabInputError(_say(f"{name} must not be blank; give a name{hint}; got {_quoted(value)}.",
+                                   f"{name} 不能为空白{hint_zh};收到的是 {_quoted(value)}。"))
     return value.strip()
 
 
@@ -213,3 +218,52 @@ def expect_numbers(values: object, name: str, *, minimum: float | None = None, m
         raise CqlabInputError(_say(f"{name} must be at most {maximum:g}; got {array[array > maximum].flat[0]:g}.",
                                    f"{name} 最多为 {maximum:g};收到的是 {array[array > maximum].flat[0]:g}。"))
     return array
+
+
+def expect_number_columns(table, name: str, columns, *, allow_missing: bool = False, row_label: str | None = None,
+                          advice: tuple[str, str] = ("", "")) -> None:
+    """Check that each of ``columns`` of the DataFrame ``table`` holds finite real numbers.
+
+    The first bad cell is named by its column, its row (the value in ``row_label``, e.g. the year, or the
+    row's index) and what it holds. ``allow_missing`` lets blank cells (NaN) through, for tables such as
+    the Penn World Table whose early years are blank; text, True/False and infinities are still refused.
+    ``advice`` is an (English, Chinese) sentence added to the message, e.g. how to make the table.
+    """
+    import numbers
+
+    import numpy as np
+    import pandas as pd
+
+    labelled = row_label is not None and row_label in table.columns
+    for column in columns:
+        cells = table[column]
+        if pd.api.types.is_numeric_dtype(cells) and not pd.api.types.is_bool_dtype(cells):
+            values = cells.to_numpy(dtype=float)
+            bad = np.isinf(values) if allow_missing else ~np.isfinite(values)
+            if not bad.any():
+                continue
+            positions = np.flatnonzero(bad)
+        else:  # text, True/False or mixed cells: find the first one that is not a number
+            positions = []
+            for position, cell in enumerate(cells):
+                if allow_missing and not isinstance(cell, str) and pd.isna(cell):
+                    continue
+                if (isinstance(cell, numbers.Real) and not isinstance(cell, (bool, np.bool_))
+                        and np.isfinite(float(cell))):
+                    continue
+                positions = [position]
+                break
+            if not len(positions):
+                continue
+        position = int(positions[0])
+        cell = cells.iloc[position]
+        where = table[row_label].iloc[position] if labelled else cells.index[position]
+        where = where.item() if hasattr(where, "item") else where
+        at, at_zh = (f"{row_label} {where}", f"{row_label} 为 {where} 的行") if labelled else (
+            f"row {where!r}", f"第 {where!r} 行")
+        cell = cell.item() if hasattr(cell, "item") else cell
+        blank = not isinstance(cell, str) and pd.isna(cell)
+        shown, shown_zh = ("a missing value (NaN)", "缺失值(NaN)") if blank else (describe(cell), describe(cell))
+        raise CqlabInputError(_say(
+            f"{name}: the column {column} must hold finite numbers; at {at} it holds {shown}. {advice[0]}".strip(),
+            f"{name}:{column} 列必须是有限的数字;{at_zh}为 {shown_zh}。{advice[1]}".strip()))

@@ -37,7 +37,7 @@ CASES += [
     Case("a labour share of 1.5 in one year", lambda: accounting.account(
         _pwt().assign(labsh=lambda t: t["labsh"].where(t["year"] != 1995, 1.5)), 1990, 2000), "in 1995 it is 1.5"),
     Case("an infinite capital stock", lambda: accounting.account(
-        _pwt().assign(rnna=lambda t: t["rnna"].where(t["year"] != 1995, float("inf"))), 1990, 2000), "values must be finite"),
+        _pwt().assign(rnna=lambda t: t["rnna"].where(t["year"] != 1995, float("inf"))), 1990, 2000), "column rnna must hold finite numbers; at year 1995 it holds inf"),
     Case("a list instead of a table", lambda: accounting.year_range([1, 2]), "needs a table"),
 ]
 

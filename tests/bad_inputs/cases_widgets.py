@@ -37,6 +37,8 @@ CASES = [
          "three percentiles"),
     Case("an unknown ladder", lambda: LadderWidget(ladder="giants"), "got 'giants'"),
     Case("a probability above 1 on the ladder", lambda: LadderWidget(up=(1.5, 0.2, 0.1)), "at most 1"),
+    Case("a ladder step too unlikely to compute with", lambda: LadderWidget(up=(1e-300, 0.2, 0.1)),
+         "too small to compute with"),
     Case("100 years on the ladder", lambda: LadderWidget(years=100), "at most 40"),
 ]
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
+    expect_number_columns,
     CqlabInputError,
     _say,
     describe,
@@ -94,19 +95,9 @@ def _check_table(table) -> None:
             f"表格缺少列 {', '.join(missing)};需要宾大世界表的列 {', '.join(REQUIRED_COLUMNS)}"
             "(用 data.load('pwt_china') 读取)。"))
     expect_table(table, "The growth-accounting table", REQUIRED_COLUMNS, "data.load('pwt_china')")
-    for column in REQUIRED_COLUMNS:
-        try:
-            values = table[column].astype(float)
-        except (TypeError, ValueError):
-            raise CqlabInputError(_say(
-                f"The column {column} must hold numbers; it holds {describe(list(table[column][:3]))}.",
-                f"列 {column} 必须是数字;现在是 {describe(list(table[column][:3]))}。")) from None
-        infinite = values.isin([np.inf, -np.inf])
-        if infinite.any():
-            year = table["year"][infinite].iloc[0]
-            raise CqlabInputError(_say(
-                f"The column {column} holds {values[infinite].iloc[0]} in {year}; values must be finite.",
-                f"列 {column} 在 {year} 年的值为 {values[infinite].iloc[0]};数值必须是有限的。"))
+    # blank cells are allowed (the Penn World Table's early years are blank); text and infinities are not
+    expect_number_columns(table, "The growth-accounting table", REQUIRED_COLUMNS, allow_missing=True,
+                          row_label="year")
     if table["year"].isna().any():
         raise CqlabInputError(_say("Every row of the growth-accounting table needs a year; some have none.",
                                    "增长核算表的每一行都需要年份;有些行没有。"))
@@ -182,15 +173,7 @@ def labour_input(rows, labour_measure: str):
     expect_choice(labour_measure, "labour measure", LABOUR_MEASURES)
     needed = ("emp", "avh") if labour_measure == "hours" else ("emp",)
     expect_table(rows, "rows", needed, "data.load('pwt_china')")
-    for column in needed:
-        try:
-            values = rows[column].to_numpy(dtype=float)
-        except (TypeError, ValueError):
-            raise CqlabInputError(_say(f"The column {column} must hold numbers; it holds {describe(list(rows[column][:3]))}.",
-                                       f"列 {column} 必须是数字;现在是 {describe(list(rows[column][:3]))}。")) from None
-        if not np.isfinite(values).all():
-            raise CqlabInputError(_say(f"The column {column} holds a missing or infinite value; values must be finite.",
-                                       f"列 {column} 含有缺失值或无穷大;数值必须是有限的。"))
+    expect_number_columns(rows, "rows", needed, row_label="year")
     persons = rows["emp"].to_numpy(dtype=float)
     if labour_measure == "hours":
         return persons * rows["avh"].to_numpy(dtype=float)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cqlab.errors import (
+    expect_number_columns,
     MAX_YEARS,
     CqlabInputError,
     CqlabWarning,
@@ -356,17 +357,8 @@ def check_target(
     target_qualifier = _optional_text(target_qualifier, "target_qualifier", "more than")
     if target_qualifier:
         expect_choice(target_qualifier, "target_qualifier", list(QUALIFIER_ZH))
-    for column in ("year", "value", "months"):
-        try:
-            numbers = obs[column].to_numpy(dtype=float)
-        except (TypeError, ValueError):
-            numbers = np.array([np.nan])
-        if not np.isfinite(numbers).all():
-            raise CqlabInputError(_say(
-                f"obs (observations) must hold finite numbers in the column {column}; it holds "
-                f"{describe(list(obs[column][:3]))}. Make it with innovation.observations(...).",
-                f"obs(观测值)的 {column} 列必须是有限的数字;现在是 {describe(list(obs[column][:3]))}。"
-                "请用 innovation.observations(...) 生成。"))
+    expect_number_columns(obs, "obs (observations)", ("year", "value", "months"), row_label="year",
+                          advice=("Make it with innovation.observations(...).", "请用 innovation.observations(...) 生成。"))
     usable = obs if include_expectations else obs[obs["status"] != "expectation"]
     if usable.empty:
         raise CqlabInputError(_say(

@@ -53,8 +53,8 @@ def _group_size(group_size: object) -> int:
     if group_size == group_size and group_size < 2:  # NaN falls through to expect_number
         raise CqlabInputError(_say(
             "A public-goods game needs a group of at least 2 villagers (alone, nobody shares the "
-            f"upkeep); got a group size of {group_size!r}.",
-            f"公共品博弈至少需要 2 个村民(一个人时没有人分担维护);收到的群体人数是 {group_size!r}。"))
+            f"upkeep); got a group size of {describe(group_size)}.",
+            f"公共品博弈至少需要 2 个村民(一个人时没有人分担维护);收到的群体人数是 {describe(group_size)}。"))
     return expect_count(group_size, "The group size", minimum=2)
 
 

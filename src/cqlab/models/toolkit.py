@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from cqlab.errors import (
+    expect_number_columns,
     CqlabInputError,
     CqlabWarning,
     _say,
@@ -307,16 +308,13 @@ def flag_periods(table: pd.DataFrame, baseline: float, noise: float, z: float = 
             "需要一张含 'mean' 和 'days' 列的时期表(即 toolkit.periods 的返回值);"
             f"它的列是 {', '.join(map(str, table.columns))}。"))
     expect_table(table, "The table of periods", ("mean", "days"), "toolkit.periods(series, 'month')")
-    try:
-        means, days = table["mean"].to_numpy(dtype=float), table["days"].to_numpy(dtype=float)
-    except (TypeError, ValueError):
-        means, days = np.array([np.nan]), np.array([np.nan])
-    if not (np.isfinite(means).all() and np.isfinite(days).all() and (days >= 1).all()):
+    expect_number_columns(table, "The table of periods (it needs finite means)", ("mean", "days"), row_label="period")
+    means, days = table["mean"].to_numpy(dtype=float), table["days"].to_numpy(dtype=float)
+    if not (days >= 1).all():
         raise CqlabInputError(_say(
-            "The table of periods must hold finite means and at least 1 day in every period; "
-            f"got means {describe(list(table['mean'][:3]))} and days {describe(list(table['days'][:3]))}.",
-            "时期表的每个时期都必须有有限的均值且至少 1 天;"
-            f"收到的均值为 {describe(list(table['mean'][:3]))},天数为 {describe(list(table['days'][:3]))}。"))
+            "The table of periods must count at least 1 day in every period; "
+            f"got days {describe(list(table['days'][:3]))}.",
+            f"时期表的每个时期都必须至少有 1 天;收到的天数为 {describe(list(table['days'][:3]))}。"))
     baseline = expect_number(baseline, "baseline")
     noise = expect_number(noise, "noise (standard deviation)", minimum=0)
     z = expect_number(z, "z (standard errors for a flag)", minimum=0, allow_min=False)
@@ -484,16 +482,7 @@ def per_mu(firms: pd.DataFrame) -> pd.DataFrame:
             f"The firms table needs columns {', '.join(needed)}; missing: {', '.join(missing)}.",
             f"企业表需要列 {', '.join(needed)};缺少:{', '.join(missing)}。"))
     expect_table(firms, "The firms table", needed, "toolkit.simulate_firms()")
-    for column in needed:
-        try:
-            values = firms[column].to_numpy(dtype=float)
-        except (TypeError, ValueError):
-            values = np.array([np.nan])
-        if not np.isfinite(values).all():
-            raise CqlabInputError(_say(
-                f"The column {column} of the firms table must hold finite numbers; it holds "
-                f"{describe(list(firms[column][:3]))} (a missing or infinite value somewhere).",
-                f"企业表的 {column} 列必须是有限的数字;现在是 {describe(list(firms[column][:3]))}(某处有缺失值或无穷大)。"))
+    expect_number_columns(firms, "The firms table", needed, row_label="firm")
     if (firms["land_mu"] <= 0).any():
         raise CqlabInputError(_say("Every firm's land (land_mu) must be greater than 0 mu.",
                                    "每家企业的用地(land_mu)都必须大于 0 亩。"))
@@ -738,11 +727,31 @@ def fundamental_matrix(matrix, transient) -> np.ndarray:
     q = array[np.ix_(transient, transient)]
     identity = np.eye(len(transient))
     if not _all_can_leave(array, transient):
-        raise CqlabInputError(_say(
+        raise _NeverLeft(_say(
             "Some rung can never be left (its firms stay forever), so the expected time to climb is "
             "infinite. Give every rung below the top a chance to move up.",
             "某一级永远无法离开(其企业永远停留),因此攀升的期望时间为无穷大。请给顶级以下每一级一个上升的机会。"))
+    # A move probability so small that 1 - p rounds to 1 (e.g. 1e-17) leaves I - Q singular in floating
+    # point although every rung can be left: the answer (about 1/p years) cannot be computed honestly.
+    condition = np.linalg.cond(identity - q)
+    if not np.isfinite(condition) or condition > MAX_CONDITION:
+        smallest = array[np.ix_(transient, range(len(array)))]
+        smallest = smallest[(smallest > 0) & (smallest < 1)].min(initial=1.0)
+        raise CqlabInputError(_say(
+            f"A move probability is too small to compute with (the smallest is {smallest:g}): the expected "
+            "time would run to about 1/p years and is lost to rounding. Use probabilities of at least 1e-9, "
+            "or 0 for 'never'.",
+            f"某个转移概率太小,无法计算(最小的是 {smallest:g}):期望时间约为 1/p 年,会因舍入误差而失真。"
+            "请使用至少 1e-9 的概率,或用 0 表示“从不”。"))
     return np.linalg.inv(identity - q)
+
+
+#: Above this condition number of I - Q the fundamental matrix would keep fewer than 4 exact digits.
+MAX_CONDITION = 1e12
+
+
+class _NeverLeft(CqlabInputError):
+    """Some transient state can never be left: the expected time is infinite (a result, not a mistake)."""
 
 
 def _all_can_leave(array: np.ndarray, transient: list) -> bool:
@@ -773,7 +782,7 @@ def expected_years_to_reach(matrix, start: int = 0) -> np.ndarray:
     for k in range(start + 1, size):
         try:
             n = fundamental_matrix(array, range(k))
-        except CqlabInputError:
+        except _NeverLeft:
             years[k:] = np.inf
             break
         years[k] = (n @ np.ones(k))[start]

@@ -305,6 +305,10 @@ class ChartWidget:
             control.observe(self._on_change, names="value")
         adapt_widget(self)  # the display style (CQLAB_STYLE): present widens labels and the chart
         self.refresh()
+        if self.error is not None:
+            # arguments that pass each control's check but not the model together (e.g. a probability too
+            # small to compute with) are refused at construction: there is no last valid chart to keep
+            raise CqlabInputError(self.error)
 
     # --- to implement in a lesson widget -------------------------------------------------
     def compute(self, **values):  # pragma: no cover - abstract
