@@ -77,3 +77,29 @@ def test_check_all_still_works_through_the_wrapper(grader):
     namespace = {"grader": grader, "q3_annual": 5000.0, "q3_rate": 0.2}
     exec("results = grader.check_all()", namespace)
     assert "q3" in repr(namespace["results"])
+
+
+def test_a_question_that_is_not_in_the_set_is_refused_with_the_list_of_questions(grader):
+    from cqlab.errors import CqlabInputError
+
+    for question, fragment in [("q9", "There is no question 'q9' in this set. Its questions: q3."),
+                               ("Q3", "There is no question 'Q3'"),
+                               (3, "name in quotes, such as 'q1'; got 3 (int). Its questions: q3."),
+                               (None, "got None"), ("  ", "got '  '")]:
+        with pytest.raises(CqlabInputError) as raised:
+            grader.check(question, {"q3_annual": 5000.0, "q3_rate": 0.2})
+        assert fragment in str(raised.value), str(raised.value)
+    assert grader.check(" q3 ", {"q3_annual": 5000.0, "q3_rate": 0.2}).form_ok  # spaces around a name are fine
+
+
+def test_plain_feedback_and_feedback_refuse_what_is_not_otters(grader):
+    from cqlab.errors import CqlabInputError
+
+    for bad in (None, 3, "grader", {"check": 1}):
+        with pytest.raises(CqlabInputError, match="needs the notebook's otter grader"):
+            plain_feedback(bad)
+        with pytest.raises(CqlabInputError, match="reads what otter's grader.check returns"):
+            Feedback(bad)
+    wrapped = grader.check
+    assert plain_feedback(grader).check is wrapped  # the first cell run twice wraps once
+    assert isinstance(grader.check("q3", {"q3_annual": 5000.0, "q3_rate": 0.2}).result, otter.test_files.TestFile)

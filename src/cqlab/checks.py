@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import inspect
 
+from cqlab.errors import CqlabInputError, _say, describe
 from cqlab.i18n import label
 
 __all__ = ["Feedback", "plain_feedback"]
@@ -34,6 +35,10 @@ class Feedback:
     """What one ``grader.check`` says: the form checks that passed, or each failed check's hint."""
 
     def __init__(self, result):
+        if not (hasattr(result, "name") and hasattr(result, "test_case_results")):
+            raise CqlabInputError(_say(
+                f"Feedback reads what otter's grader.check returns (a TestFile); got {describe(result)}.",
+                f"Feedback 读取 otter 的 grader.check 的返回值(TestFile);收到的是 {describe(result)}。"))
         self.result = result  # otter's TestFile: kept for anyone who wants otter's own view
         self.question = result.name
         self.passed = [tcr for tcr in result.test_case_results if tcr.passed]
@@ -82,16 +87,51 @@ def plain_feedback(grader):
     """Make ``grader.check(question)`` return :class:`Feedback` instead of otter's "passed!" message.
 
     ``grader`` is the notebook's ``otter.Notebook``; it is returned, so the first cell can read
-    ``grader = plain_feedback(otter.Notebook(tests_dir="tests"))``.
+    ``grader = plain_feedback(otter.Notebook(tests_dir="tests"))``. Wrapping twice (the first cell run
+    again) changes nothing. A question name that is not text, or not a question of this set, is refused
+    with the list of the set's questions instead of otter's "Test q9 does not exist".
     """
-    original = grader.check
+    original = getattr(grader, "check", None)
+    if not callable(original):
+        raise CqlabInputError(_say(
+            "plain_feedback needs the notebook's otter grader, e.g. "
+            f"plain_feedback(otter.Notebook(tests_dir='tests')); got {describe(grader)}.",
+            "plain_feedback 需要笔记本的 otter 评分器,例如 "
+            f"plain_feedback(otter.Notebook(tests_dir='tests'));收到的是 {describe(grader)}。"))
+    if getattr(original, "_cqlab_plain_feedback", False):
+        return grader
 
     def check(question: str, global_env: dict | None = None):
         if global_env is None:  # otter reads the caller's globals; our wrapper is one frame deeper
             global_env = inspect.currentframe().f_back.f_globals
-        result = original(question, global_env)
+        if not isinstance(question, str) or not question.strip():
+            raise CqlabInputError(_say(
+                f"grader.check needs a question's name in quotes, such as 'q1'; got {describe(question)}."
+                + _questions_of(grader),
+                f"grader.check 需要带引号的题目名称,例如 'q1';收到的是 {describe(question)}。"
+                + _questions_of(grader, zh=True)))
+        try:
+            result = original(question.strip(), global_env)
+        except FileNotFoundError:  # otter: "Test q9 does not exist"
+            raise CqlabInputError(_say(
+                f"There is no question {question.strip()!r} in this set." + _questions_of(grader),
+                f"本练习没有题目 {question.strip()!r}。" + _questions_of(grader, zh=True))) from None
         return Feedback(result) if hasattr(result, "test_case_results") else result
 
     check.__doc__ = original.__doc__
+    check._cqlab_plain_feedback = True
     grader.check = check
     return grader
+
+
+def _questions_of(grader, zh: bool = False) -> str:
+    """' Its questions: q1, q2, ...' read from the grader's tests folder, or '' when it cannot be read."""
+    try:
+        from otter.check.utils import list_available_tests
+
+        names = list_available_tests(grader._tests_dir, grader._nbmeta_config)
+    except Exception:  # noqa: BLE001 - the list is a courtesy; the refusal stands without it
+        return ""
+    if not names:
+        return ""
+    return f"题目有:{'、'.join(names)}。" if zh else f" Its questions: {', '.join(names)}."

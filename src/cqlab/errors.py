@@ -47,7 +47,8 @@ def describe(value: object) -> str:
                      for v in list(value)[:3]]
             head = ", ".join(" ".join(repr(v).split()) for v in first) + (", ..." if size > 3 else "")
             return _say(f"{size} values [{head}] ({kind})", f"{size} 个值 [{head}]({kind})")
-    text = " ".join(repr(value).split())  # one line
+    # a str's repr is one line already (newlines are escaped) and its spaces are what was typed: keep them
+    text = repr(value) if isinstance(value, str) else " ".join(repr(value).split())
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{text} ({type(value).__name__})"
