@@ -268,3 +268,101 @@ def expect_number_columns(table, name: str, columns, *, allow_missing: bool = Fa
         raise CqlabInputError(_say(
             f"{name}: the column {column} must hold finite numbers; at {at} it holds {shown}. {advice[0]}".strip(),
             f"{name}:{column} 列必须是有限的数字;{at_zh}为 {shown_zh}。{advice[1]}".strip()))
+
+
+def _split_top(spec: str, separator: str) -> list[str]:
+    """Split a type annotation such as 'tuple[str, str] | None' at ``separator`` outside brackets."""
+    parts, depth, current = [], 0, ""
+    for char in spec:
+        depth += char == "["
+        depth -= char == "]"
+        if char == separator and depth == 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    return [*parts, current.strip()]
+
+
+def _fits(value: object, spec: str, names: dict) -> bool:
+    """True when ``value`` is of the kind the annotation text ``spec`` names (float: finite real, ...)."""
+    import math
+    import numbers
+
+    import numpy as np
+
+    spec = spec.strip()
+    alternatives = _split_top(spec, "|")
+    if len(alternatives) > 1:
+        return any(_fits(value, alternative, names) for alternative in alternatives)
+    if spec == "None":
+        return value is None
+    if spec == "float":
+        return (isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+                and math.isfinite(float(value)))
+    if spec == "int":
+        return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
+    if spec == "bool":
+        return isinstance(value, (bool, np.bool_))
+    if spec in ("str", "dict", "list", "tuple"):
+        return isinstance(value, {"str": str, "dict": dict, "list": (list, tuple), "tuple": tuple}[spec])
+    if spec.startswith(("list[", "tuple[")) and spec.endswith("]"):
+        outer, inner = spec[:-1].split("[", 1)
+        kinds = (list, tuple, np.ndarray) if outer == "list" else (tuple,)
+        if not isinstance(value, kinds):
+            return False
+        items = _split_top(inner, ",")
+        if outer == "list" or (len(items) == 2 and items[1] == "..."):
+            return all(_fits(item, items[0], names) for item in value)
+        return len(value) == len(items) and all(_fits(v, s, names) for v, s in zip(value, items))
+    kind = names.get(spec)
+    return isinstance(kind, type) and isinstance(value, kind)
+
+
+_KIND_WORDS = {"float": ("a finite number", "有限的数字"), "int": ("a whole number", "整数"),
+               "bool": ("True or False", "True 或 False"), "str": ("text", "文本"), "dict": ("a dict", "字典"),
+               "list": ("a list", "列表"), "tuple": ("a tuple", "元组"), "None": ("None", "None")}
+
+
+def _kind_words(spec: str) -> tuple[str, str]:
+    """An annotation such as 'tuple[int, int] | None' in words: ('a tuple of 2 (a whole number, ...) or None', ...)."""
+    spec = spec.strip()
+    alternatives = _split_top(spec, "|")
+    if len(alternatives) > 1:
+        words = [_kind_words(alternative) for alternative in alternatives]
+        return " or ".join(w[0] for w in words), " 或 ".join(w[1] for w in words)
+    if spec in _KIND_WORDS:
+        return _KIND_WORDS[spec]
+    if spec.startswith(("list[", "tuple[")) and spec.endswith("]"):
+        outer, inner = spec[:-1].split("[", 1)
+        items = _split_top(inner, ",")
+        if outer == "list" or (len(items) == 2 and items[1] == "..."):
+            each = _kind_words(items[0])
+            return f"a {outer} whose every item is {each[0]}", f"{_KIND_WORDS[outer][1]},每一项都是{each[1]}"
+        each = [_kind_words(item) for item in items]
+        return (f"a tuple of {len(items)} ({', '.join(w[0] for w in each)})",
+                f"{len(items)} 项的元组({'、'.join(w[1] for w in each)})")
+    return f"a {spec}", f"一个 {spec}"
+
+
+def check_fields(instance, made_by: str) -> None:
+    """Check that every field of the result dataclass ``instance`` holds the kind its annotation names.
+
+    Results are made by cqlab's functions (``made_by``), which check their inputs; a result built by
+    hand (``TargetCheck(baseline='x', ...)``) is checked here, so that its methods never compute from
+    text, True/False, NaN or infinity. Called from each result's ``__post_init__``.
+    """
+    import dataclasses
+    import sys
+
+    names = vars(sys.modules[type(instance).__module__])
+    for field in dataclasses.fields(instance):
+        value = getattr(instance, field.name)
+        spec = field.type if isinstance(field.type, str) else getattr(field.type, "__name__", str(field.type))
+        if not _fits(value, spec, names):
+            kind, kind_zh = _kind_words(spec)
+            raise CqlabInputError(_say(
+                f"{type(instance).__name__}'s {field.name} must be {kind}; got {describe(value)}. "
+                f"A {type(instance).__name__} is what {made_by} returns; build one by hand only with such values.",
+                f"{type(instance).__name__} 的 {field.name} 必须是{kind_zh};收到的是 {describe(value)}。"
+                f"{type(instance).__name__} 是 {made_by} 的返回值;手动构造时只能使用这类值。"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
+    check_fields,
     expect_number_columns,
     CqlabInputError,
     _say,
@@ -62,6 +63,9 @@ class GrowthAccounting:
     tfp: float
     tornqvist_tfp: float
     pwt_tfp: float | None
+
+    def __post_init__(self):
+        check_fields(self, "accounting.account(...)")
 
     @property
     def capital_share(self) -> float:

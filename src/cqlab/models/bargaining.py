@@ -31,7 +31,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cqlab.errors import CqlabInputError, _say, describe, expect_finite_result, expect_number, expect_numbers
+from cqlab.errors import (
+    CqlabInputError,
+    _say,
+    check_fields,
+    describe,
+    expect_finite_result,
+    expect_number,
+    expect_numbers,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class BargainingOutcome:
     firm_outside: float
     worker: float  # what the workers get (their wage bill, in the surplus's units)
     firm: float  # what the firm keeps
+
+    def __post_init__(self):
+        check_fields(self, "bargaining.nash_bargaining(...)")
 
     @property
     def gains(self) -> float:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from cqlab.i18n import label
 from cqlab.errors import (
+    check_fields,
     CqlabInputError,
     CqlabWarning,
     _say,
@@ -194,6 +195,9 @@ class MergerEffect:
     reading_2023: str
     reading_2010: str
 
+    def __post_init__(self):
+        check_fields(self, "competition.merger_effect(...)")
+
 
 def merger_effect(shares, i: int, j: int) -> MergerEffect:
     """Return HHI before and after firms ``i`` and ``j`` (0-based) merge, ΔHHI and both US readings."""
@@ -229,6 +233,9 @@ class NotificationThresholds:
     worldwide_combined: float  # global test: all parties' worldwide turnover together exceeds this
     china_combined: float  # China test: all parties' China turnover together exceeds this
     china_each: float  # both tests: at least two parties each have China turnover above this
+
+    def __post_init__(self):
+        check_fields(self, "competition.load_thresholds(...)")
 
 
 def thresholds_from_table(table, version: str) -> NotificationThresholds:
@@ -333,6 +340,9 @@ class NotificationResult:
     thresholds: NotificationThresholds
     reasons: list[str] = field(default_factory=list)
 
+    def __post_init__(self):
+        check_fields(self, "competition.notification_required(...)")
+
     @property
     def tests_met(self) -> list[str]:
         return [n for n, met in (("global", self.global_test), ("China", self.china_test)) if met]
@@ -409,6 +419,9 @@ class CournotEquilibrium:
     elasticity: float
     hhi: float
     average_lerner: float
+
+    def __post_init__(self):
+        check_fields(self, "competition.cournot_linear(...)")
 
 
 def _costs(costs) -> list[float]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
+    check_fields,
     MAX_YEARS,
     CqlabInputError,
     _say,
@@ -97,6 +98,9 @@ class PathCheck:
     achieved: float  # CAGR from the baseline to the outturn
     gap: float  # outturn / on_path - 1 (negative: behind the path)
     on_track: bool  # achieved >= needed (the same as outturn >= on_path)
+
+    def __post_init__(self):
+        check_fields(self, "growth.check_against_path(...)")
 
 
 def check_against_path(baseline: float, base_year: int, target: float, target_year: int,

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cqlab.errors import (
+    check_fields,
     expect_number_columns,
     MAX_YEARS,
     CqlabInputError,
@@ -290,6 +291,9 @@ class TargetCheck:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     stated_growth: float | None = None
 
+    def __post_init__(self):
+        check_fields(self, "innovation.check_target(...)")
+
     @property
     def horizon(self) -> int:
         return self.target_year - self.baseline_year
@@ -500,6 +504,9 @@ class Comparison:
     unit: str | None = None  # the unit to show the series in (default: the target's unit)
     series_measure: tuple[str, str] | str = ""  # what the series counts, when it differs from what the target counts
     target_measure: tuple[str, str] | str = ""
+
+    def __post_init__(self):
+        check_fields(self, "innovation.COMPARISONS (a comparison the lesson defines)")
 
 
 #: macro.csv's indicator name for 科技型企业 (tech-based enterprises, Chongqing's register; broader

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
+    check_fields,
     CqlabInputError,
     _say,
     describe,
@@ -160,6 +161,9 @@ class PublicGoodsOutcome:
     group_payoff_optimum: float
     required_reward: float  # s* = max(0, 1 - r/N)
     reward_bill: float  # what the funder pays at the equilibrium: s * N * c
+
+    def __post_init__(self):
+        check_fields(self, "public_goods.analyse(...)")
 
     @property
     def gap(self) -> float:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from cqlab.errors import (
+    check_fields,
     CqlabInputError,
     _say,
     describe,
@@ -123,6 +124,9 @@ class Switch:
     before: Route
     after: Route
 
+    def __post_init__(self):
+        check_fields(self, "routes.choose_route(...)")
+
 
 def switch_points(routes) -> list[Switch]:
     """Return every switch of the winning route as the value of time rises from 0 (analytic)."""
@@ -152,6 +156,9 @@ class RouteChoice:
     winner: Route
     switches: list
     routes: list
+
+    def __post_init__(self):
+        check_fields(self, "routes.choose_route(...)")
 
 
 def choose_route(routes, value_of_time: float) -> RouteChoice:
