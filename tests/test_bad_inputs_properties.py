@@ -220,8 +220,27 @@ def test_arbitrary_values_get_a_result_or_cqlabs_own_error(name, data_):
        st.integers(min_value=1, max_value=6))
 def test_humanize_never_shows_a_thousand_of_a_unit(number, language, digits):
     text = units.humanize(number, language=language, digits=digits)
-    shown = float(text.split()[0] if language == "en" else "".join(c for c in text if c in "-.0123456789e+"))
+    head = text.split("×")[0]  # a power of ten (tiny numbers) follows the mantissa
+    shown = float(head.split()[0] if language == "en" else "".join(c for c in head if c in "-.0123456789"))
     assert abs(shown) < 1000 or (language == "zh" and abs(shown) < 10000), text
+
+
+@settings(max_examples=80)
+@given(st.one_of(st.floats(min_value=-9e14, max_value=9e14, allow_nan=False), st.integers(-10**15, 10**15)),
+       st.sampled_from(["en", "zh"]), st.integers(min_value=1, max_value=6))
+def test_humanize_writes_plain_digits_that_read_back_as_the_number(number, language, digits):
+    """No '1e+02 million': the text reads as a plain number (or a ×10^ power) that, times its unit,
+    is the number rounded to the digits asked for."""
+    text = units.humanize(number, language=language, digits=digits)
+    assert "e+" not in text and "e-" not in text, text
+    words = dict(units.ENGLISH_STEPS if language == "en" else units.CHINESE_STEPS)
+    sizes = {word: size for size, word in words.items()}
+    head, unit = (text.split(" ", 1) + [""])[:2] if language == "en" else (
+        text.rstrip("万亿"), text[len(text.rstrip("万亿")):])
+    mantissa, _, power = head.replace(",", "").partition("×10^")
+    shown = float(mantissa) * (10.0 ** int(power) if power else 1.0) * sizes.get(unit, 1.0)
+    expected = float(f"{number:.{digits}g}")
+    assert shown == pytest.approx(expected, rel=10.0 ** (1 - digits), abs=1e-12), (number, digits, text)
 
 
 def test_every_indicator_works_with_observations_and_check_target():

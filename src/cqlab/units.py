@@ -128,18 +128,24 @@ def humanize(ones: float, language: str = "en", digits: int = 3) -> str:
     digits = expect_count(digits, "digits (significant digits)", minimum=1, maximum=15)
     rounded = float(f"{number:.{digits}g}") + 0.0  # round first, so 999.9e9 at 3 digits is 1e12 (and -0 is 0)
     steps = CHINESE_STEPS if language == "zh" else ENGLISH_STEPS
+    # thousands separated in English; Chinese writes 1200万亿 as it writes 5000亿
+    separator = "" if language == "zh" else ","
     for size, word in steps:
         if abs(rounded) >= size:
-            scaled = float(f"{rounded / size:.{digits}g}")
-            # significant digits, never an exponent: 5e+03 of the largest unit is written 5,000 trillion
-            # (thousands separated in English; Chinese writes 1200万亿 as it writes 5000亿)
-            separator = "" if language == "zh" else ","
-            if abs(scaled) >= 1e9:  # 1e300: not 300 digits of a float's binary expansion
-                mantissa, exponent = f"{scaled:.{digits}e}".split("e")
-                shown = f"{float(mantissa):.{digits}g}×10^{int(exponent)}"
-            elif abs(scaled) >= 1000:
-                shown = f"{scaled:{separator}.0f}"
-            else:
-                shown = f"{scaled:.{digits}g}"
+            shown = _significant(float(f"{rounded / size:.{digits}g}"), digits, separator)
             return f"{shown}{word}" if language == "zh" else f"{shown} {word}"
-    return f"{rounded:.{digits}g}"
+    return _significant(rounded, digits, separator)
+
+
+def _significant(number: float, digits: int, separator: str) -> str:
+    """``number`` (already rounded to ``digits`` significant digits) written without an exponent when it
+    can be read that way: 100 at 1 digit is "100", not "1e+02"; 5e+03 is "5,000". Beyond a billion or
+    below 1e-4 it is written with a power of ten (1e300: not 300 digits of a float's binary expansion)."""
+    if number == 0:
+        return "0"
+    if abs(number) >= 1e9 or abs(number) < 1e-4:
+        mantissa, exponent = f"{number:.{digits - 1}e}".split("e")
+        return f"{float(mantissa):.{digits}g}×10^{int(exponent)}"
+    if abs(number) >= 10 ** (digits - 1):  # a whole number at this precision: no decimals, no exponent
+        return f"{number:{separator}.0f}"
+    return f"{number:.{digits}g}"
