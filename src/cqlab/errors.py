@@ -47,8 +47,11 @@ def describe(value: object) -> str:
                      for v in list(value)[:3]]
             head = ", ".join(" ".join(repr(v).split()) for v in first) + (", ..." if size > 3 else "")
             return _say(f"{size} values [{head}] ({kind})", f"{size} 个值 [{head}]({kind})")
-    # a str's repr is one line already (newlines are escaped) and its spaces are what was typed: keep them
-    text = repr(value) if isinstance(value, str) else " ".join(repr(value).split())
+    # a str's repr is one line already (newlines are escaped) and its spaces are what was typed: keep them;
+    # a numpy number read from a table reads as 1.0, not np.float64(1.0)
+    plain = value.item() if hasattr(value, "item") and getattr(value, "shape", None) == () else value
+    plain = plain if isinstance(plain, (int, float, str)) else value  # not a date's datetime.date(...)
+    text = repr(plain) if isinstance(plain, str) else " ".join(repr(plain).split())
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{text} ({type(value).__name__})"

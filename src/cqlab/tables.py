@@ -55,8 +55,8 @@ def _check_options(frame, caption, formats, index, labels):
                 hint = _say(f" Did you mean '{close[0]}'?", f"您是不是想写 '{close[0]}'?") if close else ""
                 columns = ", ".join(map(str, frame.columns))
                 raise CqlabInputError(_say(f"formats names the column {column!r}, which the table lacks.{hint} "
-                                           f"Columns: {columns}.",
-                                           f"formats 中的列 {column!r} 不在表格中。{hint}列:{columns}。"))
+                                           f"Columns: {columns or 'none (the table has no columns)'}.",
+                                           f"formats 中的列 {column!r} 不在表格中。{hint}列:{columns or '无(表格没有列)'}。"))
             if not _is_format(spec):
                 raise CqlabInputError(_say(f"formats[{column!r}] must be a format such as '{{:,.1f}}'; got {describe(spec)}.",
                                            f"formats[{column!r}] 必须是格式文本,例如 '{{:,.1f}}';收到的是 {describe(spec)}。"))
