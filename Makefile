@@ -104,7 +104,14 @@ links:             ## nbgitpuller links, one per lesson and exercise set: make l
 collect:           ## copy set SET from every student's home for make grade: make collect SET=01 DEST=dir [DEADLINE=2026-12-09T23:59+08:00]
 	$(PYTHON) hub/collect.py $(SET) "$(DEST)" $(if $(DEADLINE),--deadline "$(DEADLINE)",)
 
-lint: $(READY)     ## ruff over the package, tests and notebooks
+# The linter (ruff): make lint only; make lab and make test never install it.
+LINT_READY := $(VENV)/.lint-installed
+$(LINT_READY): $(READY) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[lint]"
+	$(BIN)/python $(TRIM)
+	touch $(LINT_READY)
+
+lint: $(LINT_READY)  ## ruff over the package, tests, scripts, lessons and benches
 	$(BIN)/python -m ruff check src tests scripts notebooks bench
 
 clean:             ## remove the virtual environment and caches

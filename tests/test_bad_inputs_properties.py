@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import os
 import warnings
 
 import numpy as np
@@ -180,6 +181,10 @@ def _fragments(value) -> list[str]:
     return [f for f in out if f]
 
 
+#: examples per function; CQLAB_PROPERTY_EXAMPLES=2000 for a deep search before a release (about 20 min)
+EXAMPLES = int(os.environ.get("CQLAB_PROPERTY_EXAMPLES", "40"))
+
+
 def _finite(result) -> bool:
     """A sensible result holds no NaN or infinity (a years_to_reach of inf is its documented 'never')."""
     if isinstance(result, numbers.Real) and not isinstance(result, bool):
@@ -192,7 +197,7 @@ def _finite(result) -> bool:
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 @given(data_=st.data())
 def test_arbitrary_values_get_a_result_or_cqlabs_own_error(name, data_):
     function, arity = FUNCTIONS[name]

@@ -499,8 +499,9 @@ if __name__ == "__main__":
             Path(folder).chmod(0o755)
             copy = copy_datasets(Path(folder))
             (copy / "macro.csv").chmod(0)
-            script = ("from cqlab import data\nwith data.use_datasets(%r):\n    try:\n        data.load('macro')\n"
-                      "    except data.DatasetError as error:\n        print('detected:', error)\n" % str(copy))
+            script = (f"from cqlab import data\nwith data.use_datasets({str(copy)!r}):\n    try:\n"
+                      "        data.load('macro')\n"
+                      "    except data.DatasetError as error:\n        print('detected:', error)\n")
             run = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-c",
                                   script], capture_output=True, text=True, env={**os.environ, "HOME": folder})
             print("\nunreadable file, as uid 65534:", (run.stdout or run.stderr).strip()[-300:])

@@ -251,7 +251,7 @@ def test_cournot_linear_is_a_nash_equilibrium():
     for i, cost in enumerate(costs):
         others = sum(eq.quantities) - eq.quantities[i]
 
-        def profit(q):
+        def profit(q, others=others, cost=cost):
             return (a - b * (others + q) - cost) * q
 
         best = profit(eq.quantities[i])

@@ -8,13 +8,20 @@ field and the value, and an unchanged rebuild is accepted.
 import dataclasses
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 
 from cqlab import data
 from cqlab.errors import CqlabInputError
-from cqlab.models import accounting, bargaining, competition, growth, innovation, public_goods, routes
+from cqlab.models import (
+    accounting,
+    bargaining,
+    competition,
+    growth,
+    innovation,
+    public_goods,
+    routes,
+)
 
 
 def _results():

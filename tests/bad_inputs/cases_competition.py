@@ -43,7 +43,7 @@ CASES = [
 # issue 15 sweep (bad-inputs-models): AttributeError, OverflowError and ZeroDivisionError before
 import pandas as _pd  # noqa: E402
 
-from cqlab.models.competition import load_thresholds, notification_required  # noqa: E402
+from cqlab.models.competition import load_thresholds  # noqa: E402
 
 CASES += [
     Case("thresholds given as text", lambda: notification_required([(150, 30), (60, 12)], "2024", "2018"),

@@ -1,5 +1,6 @@
 """Bad inputs for lesson 06 (route choice and period-safe flow arithmetic)."""
 
+from cqlab.models import routes as _routes
 from cqlab.models.routes import (
     Route,
     break_even_value_of_time,
@@ -9,7 +10,6 @@ from cqlab.models.routes import (
     period_span,
     total,
 )
-from cqlab.models import routes as _routes
 from tests.bad_inputs import Case
 
 _ROUTE = Route("r", "route", "线路", days=10, cost=5_000)
@@ -36,8 +36,6 @@ CASES = [
 
 # issue 15 sweep (bad-inputs-models): raw TypeErrors, a random seed, unchecked texts and spans
 import pandas as _pd  # noqa: E402
-
-from cqlab.models import routes as _routes  # noqa: E402
 
 CASES += [
     Case("no routes at all", lambda: _routes.best_route(None, 100), "needs at least two Route objects"),

@@ -15,7 +15,12 @@ import sys
 import pytest
 
 from tests.instructor.exercise_checks import ROOT
-from tests.instructor.fair import assert_full_marks, assert_loses_only, grade_variant, require_sandbox
+from tests.instructor.fair import (
+    assert_full_marks,
+    assert_loses_only,
+    grade_variant,
+    require_sandbox,
+)
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from grading import engine  # noqa: E402

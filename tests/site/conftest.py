@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.fixtures import running_in_ci  # the browser and chromium fixtures come from tests/conftest.py
+from tests.browser.fixtures import (
+    running_in_ci,  # the browser and chromium fixtures come from tests/conftest.py
+)
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

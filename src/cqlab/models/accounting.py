@@ -22,15 +22,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
-    check_fields,
-    expect_number_columns,
     CqlabInputError,
     _say,
+    check_fields,
     describe,
     expect_choice,
     expect_count,
     expect_list,
     expect_number,
+    expect_number_columns,
     expect_table,
     expect_text,
 )

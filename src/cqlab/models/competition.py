@@ -17,12 +17,11 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 
-from cqlab.i18n import label
 from cqlab.errors import (
-    check_fields,
     CqlabInputError,
     CqlabWarning,
     _say,
+    check_fields,
     describe,
     expect_choice,
     expect_count,
@@ -30,6 +29,7 @@ from cqlab.errors import (
     expect_number,
     expect_table,
 )
+from cqlab.i18n import label
 
 #: The largest possible HHI (one firm with 100% of the market), with shares in percent.
 HHI_MAX = 10_000.0
@@ -94,10 +94,16 @@ def _shares(shares, name: str = "market shares") -> list[float]:
         )
     if total > 100 + _TOLERANCE:
         raise CqlabInputError(_say(
-            f"The {name} add up to {total:g}%, but shares of one market can total at most 100%. "
-            "Lower some of them.",
-            f"{name} 合计 {total:g}%,但同一市场的份额合计最多为 100%。请调低其中一些。"))
+            f"The {name} {_listed(values)} add up to {total:g}%, but shares of one market can total at most "
+            "100%. Lower some of them.",
+            f"{name} {_listed(values)} 合计 {total:g}%,但同一市场的份额合计最多为 100%。请调低其中一些。"))
     return values
+
+
+def _listed(values: list) -> str:
+    """Shares as a student wrote them, e.g. [2, 99] (the first eight, then '...')."""
+    shown = ", ".join(f"{v:g}" for v in values[:8]) + (", ..." if len(values) > 8 else "")
+    return f"[{shown}]"
 
 
 def hhi(shares) -> float:

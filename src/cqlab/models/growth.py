@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
-    check_fields,
     MAX_YEARS,
     CqlabInputError,
     _say,
+    check_fields,
     describe,
-    expect_count,
     expect_choice,
+    expect_count,
     expect_finite_result,
     expect_number,
 )

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cqlab.errors import (
-    check_fields,
-    expect_number_columns,
     MAX_YEARS,
     CqlabInputError,
     CqlabWarning,
     _say,
+    check_fields,
     describe,
     expect_choice,
     expect_count,
     expect_number,
+    expect_number_columns,
     expect_table,
     expect_text,
 )

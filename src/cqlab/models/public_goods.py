@@ -31,9 +31,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from cqlab.errors import (
-    check_fields,
     CqlabInputError,
     _say,
+    check_fields,
     describe,
     expect_count,
     expect_finite_result,

@@ -25,12 +25,12 @@ import re
 from dataclasses import dataclass
 
 from cqlab.errors import (
-    check_fields,
     CqlabInputError,
     _say,
+    check_fields,
     describe,
-    expect_count,
     expect_choice,
+    expect_count,
     expect_finite_result,
     expect_number,
     expect_table,

@@ -30,7 +30,6 @@ import numpy as np
 import pandas as pd
 
 from cqlab.errors import (
-    expect_number_columns,
     CqlabInputError,
     CqlabWarning,
     _say,
@@ -39,6 +38,7 @@ from cqlab.errors import (
     expect_count,
     expect_list,
     expect_number,
+    expect_number_columns,
     expect_table,
     expect_text,
 )
@@ -309,7 +309,7 @@ def flag_periods(table: pd.DataFrame, baseline: float, noise: float, z: float = 
             f"它的列是 {', '.join(map(str, table.columns))}。"))
     expect_table(table, "The table of periods", ("mean", "days"), "toolkit.periods(series, 'month')")
     expect_number_columns(table, "The table of periods (it needs finite means)", ("mean", "days"), row_label="period")
-    means, days = table["mean"].to_numpy(dtype=float), table["days"].to_numpy(dtype=float)
+    days = table["days"].to_numpy(dtype=float)
     if not (days >= 1).all():
         raise CqlabInputError(_say(
             "The table of periods must count at least 1 day in every period; "

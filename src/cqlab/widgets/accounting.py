@@ -6,10 +6,9 @@ import ipywidgets as widgets
 
 from cqlab import data
 from cqlab.charts import PALETTE, _expect_axes, _expect_figure, source_note
-from cqlab.errors import CqlabInputError, _say
+from cqlab.errors import CqlabInputError, _say, expect_table, expect_text
 from cqlab.i18n import label
 from cqlab.models import accounting
-from cqlab.errors import expect_table, expect_text
 from cqlab.widgets.base import ChartWidget, arg_in_range, expect_result
 
 #: Colours and bilingual names of the parts of output growth, in stacking order.

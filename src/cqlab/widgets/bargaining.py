@@ -5,9 +5,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from cqlab.charts import PALETTE, _expect_axes, _expect_figure, source_note
+from cqlab.errors import expect_number, expect_table
 from cqlab.i18n import label
 from cqlab.models import bargaining
-from cqlab.errors import expect_number, expect_table
 from cqlab.widgets.base import ChartWidget, expect_result
 
 

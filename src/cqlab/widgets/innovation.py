@@ -13,9 +13,18 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from cqlab.charts import PALETTE, _expect_axes, axis_unit, source_note
-from cqlab.errors import CqlabInputError, _say, describe, expect_choice, expect_number, expect_table, expect_text
+from cqlab.errors import (
+    CqlabInputError,
+    _say,
+    describe,
+    expect_choice,
+    expect_number,
+    expect_table,
+    expect_text,
+)
 from cqlab.i18n import label
 from cqlab.models import innovation
+
 # the comparisons and their model call live in cqlab.models.innovation; re-exported here for the widget's users
 from cqlab.models.innovation import (  # noqa: F401
     ABOVE_SCALE,
