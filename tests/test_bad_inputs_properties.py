@@ -169,6 +169,8 @@ def _fragments(value) -> list[str]:
     if isinstance(value, pd.DataFrame):  # a table is named by what it lacks, not quoted whole
         return ["table", "column", "DataFrame"]
     out = [repr(value)[:20], str(value)[:20], type(value).__name__]
+    if isinstance(value, str) and value.strip():  # cqlab strips the text it is given (a blank is quoted raw)
+        out += [repr(value.strip())[:20], value.strip()[:20]]
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         try:
             number = float(value)

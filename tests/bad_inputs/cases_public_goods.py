@@ -38,3 +38,9 @@ CASES += [
     Case("a contribution of 10**400", lambda: pg.payoffs([1, 10**400], 2, 10), "Contributions must be a number"),
     Case("True as the contributions", lambda: pg.payoffs(True, 2, 10), "flat list of numbers"),
 ]
+
+# found by a deep property search (CQLAB_PROPERTY_EXAMPLES=1500): an overflow to inf returned without a word
+CASES += [
+    Case("payoffs that overflow (reward and contributions of 1e200)",
+         lambda: pg.payoffs([0.0, 1e200], 1.0, 1e200, 1e200), "A villager's payoff"),
+]

@@ -59,3 +59,8 @@ CASES += [
 CASES += [
     Case("a span of only a control character", lambda: _routes.shown_span("\x1f"), "got '\\x1f'"),
 ]
+
+# found by a deep property search (CQLAB_PROPERTY_EXAMPLES=1500): a blank key was quoted as ''
+CASES += [
+    Case("a route key of a control character", lambda: _routes.Route("\x1f", "a", "b", 1, 1), r"got '\x1f'"),
+]

@@ -104,3 +104,9 @@ CASES += [
     Case("no firm-count indicators", lambda: toolkit.firm_counts(__import__("cqlab").data.load("macro"), []),
          "at least one indicator"),
 ]
+
+# found by a deep property search (CQLAB_PROPERTY_EXAMPLES=1500): the message now names the state
+CASES += [
+    Case("the top rung (absorbing) listed as transient",
+         lambda: toolkit.fundamental_matrix(_M, [3]), "State(s) [3] can never be left"),
+]

@@ -100,7 +100,13 @@ def payoffs(
             f"Each contribution must lie between 0 and the endowment {endowment:g}; got {c.tolist()}.",
             f"每个贡献都必须介于 0 和禀赋 {endowment:g} 之间;收到的是 {c.tolist()}。"))
     fee = reward * c.sum() / len(c) if self_funded else 0.0
-    return endowment - c + multiplier * c.sum() / len(c) + reward * c - fee
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, in cqlab's words
+        result = endowment - c + multiplier * c.sum() / len(c) + reward * c - fee
+    if not np.isfinite(result).all():
+        expect_finite_result(float(result[~np.isfinite(result)][0]), "A villager's payoff",
+                             f"endowment {endowment:g}, multiplier {multiplier:g}, reward {reward:g}, "
+                             f"contributions up to {c.max():g}")
+    return result
 
 
 def marginal_private_return(group_size: int, multiplier: float, reward: float = 0.0) -> float:

@@ -52,10 +52,8 @@ class Route:
 
     def __post_init__(self):
         for name in ("key", "name_en", "name_zh", "days_source", "cost_source"):
-            expect_text(getattr(self, name), f"{name} of a route", "road" if name == "key" else "")
-        if not self.key.strip():
-            raise CqlabInputError(_say("key of a route must be a name such as 'road'; got ''.",
-                                       "route 的 key 必须是一个名称,例如 'road';收到的是 ''。"))
+            expect_text(getattr(self, name), f"{name} of a route", "road" if name == "key" else "",
+                        nonblank=name == "key")
         expect_number(self.days, f"transit time of route '{self.key}' (days)", minimum=0, allow_min=False)
         expect_number(self.cost, f"cost of route '{self.key}' (yuan per container)", minimum=0)
 

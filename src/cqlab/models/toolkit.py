@@ -726,11 +726,14 @@ def fundamental_matrix(matrix, transient) -> np.ndarray:
     transient = _states(transient, len(array))
     q = array[np.ix_(transient, transient)]
     identity = np.eye(len(transient))
-    if not _all_can_leave(array, transient):
-        raise _NeverLeft(_say(
-            "Some rung can never be left (its firms stay forever), so the expected time to climb is "
-            "infinite. Give every rung below the top a chance to move up.",
-            "某一级永远无法离开(其企业永远停留),因此攀升的期望时间为无穷大。请给顶级以下每一级一个上升的机会。"))
+    stuck = _never_left(array, transient)
+    if stuck:
+        raise CqlabInputError(_say(
+            f"State(s) {stuck} can never be left (their firms stay forever), so the expected time to climb "
+            "is infinite. Give every rung below the top a chance to move up, and list as transient only "
+            "states that can be left.",
+            f"状态 {stuck} 永远无法离开(其企业永远停留),因此攀升的期望时间为无穷大。"
+            "请给顶级以下每一级一个上升的机会,并且只把能离开的状态列为 transient。"))
     # A move probability so small that 1 - p rounds to 1 (e.g. 1e-17) leaves I - Q singular in floating
     # point although every rung can be left: the answer (about 1/p years) cannot be computed honestly.
     condition = np.linalg.cond(identity - q)
@@ -750,12 +753,8 @@ def fundamental_matrix(matrix, transient) -> np.ndarray:
 MAX_CONDITION = 1e12
 
 
-class _NeverLeft(CqlabInputError):
-    """Some transient state can never be left: the expected time is infinite (a result, not a mistake)."""
-
-
-def _all_can_leave(array: np.ndarray, transient: list) -> bool:
-    """True when from every transient state some path (positive probabilities) leads outside the set."""
+def _never_left(array: np.ndarray, transient: list) -> list[int]:
+    """The transient states from which no path (of positive probabilities) leads outside the set."""
     inside = set(transient)
     can_leave = {i for i in transient if array[i, [j for j in range(len(array)) if j not in inside]].sum() > 0}
     changed = True
@@ -765,7 +764,7 @@ def _all_can_leave(array: np.ndarray, transient: list) -> bool:
             if i not in can_leave and any(array[i, j] > 0 for j in can_leave):
                 can_leave.add(i)
                 changed = True
-    return len(can_leave) == len(inside)
+    return [int(i) for i in transient if i not in can_leave]
 
 
 def expected_years_to_reach(matrix, start: int = 0) -> np.ndarray:
@@ -780,11 +779,10 @@ def expected_years_to_reach(matrix, start: int = 0) -> np.ndarray:
     start = int(expect_number(start, "start rung", minimum=0, maximum=size - 1, integer=True))
     years = np.zeros(size)
     for k in range(start + 1, size):
-        try:
-            n = fundamental_matrix(array, range(k))
-        except _NeverLeft:
+        if _never_left(array, list(range(k))):  # a rung below k is never left: k is not reached for sure
             years[k:] = np.inf
             break
+        n = fundamental_matrix(array, range(k))
         years[k] = (n @ np.ones(k))[start]
     return years
 
