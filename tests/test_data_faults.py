@@ -416,6 +416,10 @@ def test_use_datasets_restores_the_folder(tmp_path):
     with pytest.raises(DatasetError, match="needs a folder"):
         with data.use_datasets(None):
             pass
+    with pytest.raises(DatasetError, match="is not a folder"):
+        with data.use_datasets(tmp_path / "no such folder"):
+            pass
+    assert data.DATASETS_DIR == before
 
 
 def test_the_messages_are_in_chinese_too(tmp_path):

@@ -63,6 +63,11 @@ def use_datasets(folder):
     if not isinstance(folder, (str, os.PathLike)):
         raise DatasetError(_say(f"use_datasets needs a folder (a path); got {describe(folder)}.",
                                 f"use_datasets 需要一个文件夹路径;收到的是 {describe(folder)}。"))
+    if not Path(folder).is_dir():
+        raise DatasetError(_say(
+            f"use_datasets needs an existing folder (a copy of datasets/ with its datapackage.json); "
+            f"{str(folder)!r} is not a folder.",
+            f"use_datasets 需要一个已存在的文件夹(datasets/ 的副本,含 datapackage.json);{str(folder)!r} 不是文件夹。"))
     previous = DATASETS_DIR
     DATASETS_DIR = Path(folder)
     clear_cache()
