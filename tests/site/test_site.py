@@ -1,6 +1,7 @@
 """The course website, checked as a reader would meet it: built offline, every page opened in Chromium.
 
-One file, so pytest-xdist (--dist loadfile) builds the site and starts the browser once.
+pytest-xdist (--dist loadfile) keeps a file on one worker: this file builds the site and starts the browser
+once; test_site_pages_b.py checks the other half of the pages on the other worker.
 Per-page counts (links, images, axe violations by impact, Tab stops) go to _site/site-test-report.json
 and .md, and are printed in the test's output.
 """
@@ -181,8 +182,20 @@ def tab_through(page, wanted: set[str]) -> set[str]:
     return reached
 
 
+#: The page check is split in two halves, this file's and test_site_pages_b.py's, so that pytest-xdist
+#: (--dist loadfile) runs them on two workers: Tab-walking 35 pages is the longest single test of make test.
+HALVES = 2
+
+
 def test_every_page_in_the_browser(site, server, browser, axe_source, capsys):
-    pages = html_pages(site)
+    """Pages 1, 3, 5 ... (the other half in test_site_pages_b.py): links, images, axe, Tab, no outside request."""
+    check_pages(site, server, browser, axe_source, capsys, half=0)
+
+
+def check_pages(site, server, browser, axe_source, capsys, half: int) -> None:
+    """Open every ``HALVES``-th page from ``half`` in Chromium and check it as a reader meets it."""
+    all_pages = html_pages(site)
+    pages = all_pages[half::HALVES]
     report, problems = {}, []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(30_000)
@@ -253,18 +266,38 @@ def test_every_page_in_the_browser(site, server, browser, axe_source, capsys):
         problems += [f"{name}: failed request {url}" for url in failed if url not in outside]
         report[name] = counts
     context.close()
-    write_report(report)
+    report = write_report(report)
     with capsys.disabled():
-        print(f"\nsite: built in {TIMINGS.get('build')} s; {len(pages)} pages checked (report: {REPORT_DIR})")
-    assert len(pages) >= 9 + 8 + len(RESOURCES) + 6
+        print(f"\nsite: built in {TIMINGS.get('build')} s; {len(pages)} of {len(all_pages)} pages checked here "
+              f"(report: {REPORT_DIR}, {len(report)} pages so far)")
+    assert len(all_pages) >= 9 + 8 + len(RESOURCES) + 6
+    assert len(pages) >= len(all_pages) // HALVES
     assert not problems, "\n".join(problems[:60])
 
 
-def write_report(report: dict) -> None:
+def write_report(report: dict) -> dict:
+    """Add this half's pages to the report of this test run (the halves may run in two processes); return it."""
+    import fcntl
+    import os
+
     REPORT_DIR.mkdir(exist_ok=True)
-    (REPORT_DIR / "site-test-report.json").write_text(
-        json.dumps({"build_seconds": TIMINGS.get("build"), "pages": report}, indent=1), encoding="utf-8"
-    )
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
+    with open(REPORT_DIR / ".site-test-report.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the two halves finish at about the same time
+        path = REPORT_DIR / "site-test-report.json"
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = {}
+        pages = {**saved.get("pages", {}), **report} if saved.get("run") == run else dict(report)
+        pages = dict(sorted(pages.items()))
+        path.write_text(json.dumps({"run": run, "build_seconds": TIMINGS.get("build"), "pages": pages}, indent=1),
+                        encoding="utf-8")
+        _write_markdown(pages)
+    return pages
+
+
+def _write_markdown(report: dict) -> None:
     lines = [
         "| page | internal links | broken | images | broken | no alt | axe minor | moderate | serious "
         "| critical | Tab: links reached | outside requests |",
