@@ -51,16 +51,26 @@ def required_growth_rate(baseline: float, target: float, base_year: int, target_
     """
     base_year = expect_count(base_year, "base year", minimum=1, maximum=9999)
     target_year = expect_count(target_year, "target year", minimum=1, maximum=9999)
-    if target_year <= base_year:
+    return cagr(baseline, target, horizon(base_year, target_year))
+
+
+def horizon(base_year: int, later_year: int, later: tuple[str, str] = ("target year", "目标年份"),
+            base: tuple[str, str] = ("base year", "基年")) -> int:
+    """Years from ``base_year`` to ``later_year`` (whole years already checked): from 1 to MAX_YEARS.
+
+    Otherwise cqlab's error names both years, with ``later`` and ``base`` as (English, Chinese) names.
+    """
+    years = int(later_year) - int(base_year)
+    if years <= 0:
         raise CqlabInputError(_say(
-            f"The target year must come after the base year ({base_year}); got {target_year}.",
-            f"目标年份必须晚于基年({base_year});收到的是 {target_year}。"))
-    if target_year - base_year > MAX_YEARS:
+            f"The {later[0]} must come after the {base[0]} ({base_year}); got {later_year}.",
+            f"{later[1]}必须晚于{base[1]}({base_year});收到的是 {later_year}。"))
+    if years > MAX_YEARS:
         raise CqlabInputError(_say(
-            f"The target year {target_year} is {target_year - base_year} years after the base year {base_year}; "
+            f"The {later[0]} {later_year} is {years} years after the {base[0]} {base_year}; "
             f"at most {MAX_YEARS} years are accepted.",
-            f"目标年份 {target_year} 比基年 {base_year} 晚 {target_year - base_year} 年;最多接受 {MAX_YEARS} 年。"))
-    return cagr(baseline, target, target_year - base_year)
+            f"{later[1]} {later_year} 比{base[1]} {base_year} 晚 {years} 年;最多接受 {MAX_YEARS} 年。"))
+    return years
 
 
 def project(baseline: float, rate: float, years: int) -> np.ndarray:
@@ -112,10 +122,7 @@ def check_against_path(baseline: float, base_year: int, target: float, target_ye
     """
     needed = required_growth_rate(baseline, target, base_year, target_year)
     actual_year = expect_count(actual_year, "year of the outturn", minimum=1, maximum=9999)
-    if actual_year <= base_year:
-        raise CqlabInputError(_say(
-            f"The year of the outturn must come after the base year ({base_year}); got {actual_year}.",
-            f"实际值的年份必须晚于基年({base_year});收到的是 {actual_year}。"))
+    horizon(base_year, actual_year, later=("year of the outturn", "实际值的年份"))
     actual = expect_number(actual, "outturn", minimum=0, allow_min=False)
     achieved = required_growth_rate(baseline, actual, base_year, actual_year)  # the CAGR actually achieved
     on_path = float(project(baseline, needed, int(actual_year) - int(base_year))[-1])

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cqlab.errors import (
-    MAX_YEARS,
     CqlabInputError,
     CqlabWarning,
     _say,
@@ -371,14 +370,7 @@ def check_target(
             "这个序列没有实际值,只有预计值;如要把预计值作为基数,请包含预计值(并把结果理解为以该预计为条件)。"))
     last = usable.iloc[-1]
     base_year, months = int(last["year"]), int(last["months"])
-    if target_year <= base_year:
-        raise CqlabInputError(_say(f"The target year must come after the baseline year ({base_year}); got {target_year}.",
-                                   f"目标年份必须晚于基数年份({base_year});收到的是 {target_year}。"))
-    if target_year - base_year > MAX_YEARS:
-        raise CqlabInputError(_say(
-            f"The target year {target_year} is {target_year - base_year} years after the baseline year {base_year}; "
-            f"at most {MAX_YEARS} years are accepted.",
-            f"目标年份 {target_year} 比基数年份 {base_year} 晚 {target_year - base_year} 年;最多接受 {MAX_YEARS} 年。"))
+    growth.horizon(base_year, target_year, base=("baseline year", "基数年份"))
     warnings = []
     baseline = float(last["value"])
     if months < 12:
